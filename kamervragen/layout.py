@@ -1,0 +1,165 @@
+"""The layout intermediate: what the reader saw on each page, as lines of styled text.
+
+This is ``<name>.layout.json``, the boundary between PDF parsing (slow, library-specific) and everything
+after it (pure Python, testable without PDFs). Its format is versioned: ``format`` is always
+``"kamervragen-layout"`` and ``version`` is :data:`LAYOUT_VERSION`; a reader of another version refuses it.
+
+Coordinates are PDF points with the origin at the **top-left** of the page (y grows downwards), so lines
+sort in reading order by ``(page, y, x)``. ``y`` is the line's baseline. A line is one run of text on one
+baseline; a *raised* span (a superscript footnote marker such as the ``1`` in ``motie?1``) belongs to the
+line whose baseline it sits above.
+
+Example (abridged)::
+
+    {"format": "kamervragen-layout", "version": 1,
+     "source": {"file": "ah-tk-20232024-1481.pdf", "sha256": "…", "pages": 3, "title": "…", "producer": "…"},
+     "pages": [{"number": 1, "width": 558.4, "height": 771.0}],
+     "lines": [{"page": 1, "x": 221.1, "y": 468.9, "width": 301.2, "size": 9.0, "bold": false,
+                "italic": false, "text": "betreffende motie?1",
+                "spans": [{"text": "betreffende motie?", "size": 9.0, "bold": false, "italic": false,
+                           "raised": false},
+                          {"text": "1", "size": 5.5, "bold": false, "italic": false, "raised": true}]}],
+     "links": [{"page": 5, "x0": 70.9, "y0": 700.1, "x1": 520.0, "y1": 709.0, "url": "https://…"}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kamervragen.errors import LayoutFormatError
+
+LAYOUT_FORMAT = "kamervragen-layout"
+LAYOUT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of characters in one style on one line."""
+
+    text: str
+    size: float  # effective font size in points (font size times the text matrix scale)
+    bold: bool
+    italic: bool
+    raised: bool  # superscript: smaller and above the line's baseline (footnote markers)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    page: int  # 1-based
+    x: float  # left edge
+    y: float  # baseline, from the top of the page
+    width: float
+    size: float  # the dominant (most characters) non-raised font size
+    bold: bool  # every non-space character is bold
+    italic: bool  # every non-space character is italic
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A URI link annotation: its rectangle (top-left origin) and target."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    file: str  # the PDF's file name (no directory)
+    sha256: str
+    pages: int
+    title: str | None = None
+    producer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    source: Source
+    pages: tuple[Page, ...]
+    lines: tuple[Line, ...]
+    links: tuple[Link, ...]
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {
+            "format": LAYOUT_FORMAT,
+            "version": LAYOUT_VERSION,
+            "source": asdict(self.source),
+            "pages": [asdict(page) for page in self.pages],
+            "lines": [_line_to_dict(line) for line in self.lines],
+            "links": [asdict(link) for link in self.links],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, *, document: str | None = None) -> Layout:
+        try:
+            data = json.loads(text)
+            if data.get("format") != LAYOUT_FORMAT or data.get("version") != LAYOUT_VERSION:
+                raise LayoutFormatError(
+                    f"not a layout file of version {LAYOUT_VERSION} "
+                    f"(format {data.get('format')!r}, version {data.get('version')!r})",
+                    document=document,
+                    expected=f'"format": "{LAYOUT_FORMAT}", "version": {LAYOUT_VERSION}',
+                )
+            return cls(
+                source=Source(**data["source"]),
+                pages=tuple(Page(**page) for page in data["pages"]),
+                lines=tuple(_line_from_dict(line) for line in data["lines"]),
+                links=tuple(Link(**link) for link in data["links"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise LayoutFormatError(
+                f"malformed layout file ({exc})", document=document, expected="layout JSON"
+            ) from exc
+
+
+def _line_to_dict(line: Line) -> dict[str, Any]:
+    data = {
+        "page": line.page,
+        "x": round(line.x, 2),
+        "y": round(line.y, 2),
+        "width": round(line.width, 2),
+        "size": round(line.size, 2),
+        "bold": line.bold,
+        "italic": line.italic,
+        # The text is stored for people reading the file; the spans are the source of truth.
+        "text": line.text,
+        "spans": [
+            {**asdict(span), "size": round(span.size, 2)} for span in line.spans
+        ],
+    }
+    return data
+
+
+def _line_from_dict(data: dict[str, Any]) -> Line:
+    return Line(
+        page=data["page"],
+        x=data["x"],
+        y=data["y"],
+        width=data["width"],
+        size=data["size"],
+        bold=data["bold"],
+        italic=data["italic"],
+        spans=tuple(Span(**span) for span in data["spans"]),
+    )
