@@ -145,9 +145,7 @@ def _line_to_dict(line: Line) -> dict[str, Any]:
         "italic": line.italic,
         # The text is stored for people reading the file; the spans are the source of truth.
         "text": line.text,
-        "spans": [
-            {**asdict(span), "size": round(span.size, 2)} for span in line.spans
-        ],
+        "spans": [{**asdict(span), "size": round(span.size, 2)} for span in line.spans],
     }
     return data
 

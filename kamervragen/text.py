@@ -11,9 +11,14 @@ Conservation: every layout line index is accounted for exactly once, either in a
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kamervragen.layout import Source
+from kamervragen import patterns
+from kamervragen.layout import Layout, Line, Link, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +94,463 @@ def render_txt(text: Text) -> str:
     blocks = [marked_text(paragraph) for paragraph in text.paragraphs]
     blocks += [f"[{note.number}] {note.text}" for note in text.footnotes]
     return "\n\n".join(blocks) + "\n"
+
+
+# --- Building the text from layout lines -------------------------------------------------------------
+
+# A line whose font is this much smaller than the body font is small print (footnotes, tables).
+SMALL_PRINT = 0.92
+# Lines in the top or bottom band of this fraction of the page height can be running furniture.
+FURNITURE_BAND = 0.08
+# A vertical gap larger than this many times the usual line spacing separates paragraphs.
+PARAGRAPH_GAP = 1.3
+# Two lines start at the same indent when their x differs by less than this many points.
+INDENT_TOLERANCE = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Metrics:
+    body_size: float
+    body_left: float
+    body_right: float
+    leading: float
+
+
+def build_text(layout: Layout) -> Text:
+    """Turn layout lines into paragraphs and footnotes (see the module docstring)."""
+    lines = layout.lines
+    metrics = _measure(lines)
+    furniture = _find_furniture(layout, metrics)
+    notes_at = _find_footnote_lines(lines, furniture, metrics)
+    lexicon = _lexicon(lines)
+    footnotes = _build_footnotes(layout, notes_at, lexicon)
+    numbers = {note.number for note in footnotes}
+    body = [i for i in range(len(lines)) if i not in furniture and i not in notes_at]
+    paragraphs = [
+        _build_paragraph(layout, group, metrics, lexicon, numbers)
+        for group in _group_paragraphs(lines, body, metrics)
+    ]
+    return Text(
+        source=layout.source,
+        paragraphs=tuple(paragraph for paragraph in paragraphs if paragraph.text),
+        footnotes=tuple(footnotes),
+        furniture=tuple(sorted(furniture)),
+    )
+
+
+def _measure(lines: Sequence[Line]) -> _Metrics:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_lines = [line for line in lines if abs(line.size - body_size) < 0.3]
+    lefts: Counter[float] = Counter(round(line.x) for line in body_lines)
+    body_left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
+    rights = sorted(line.right for line in body_lines)
+    body_right = rights[int(len(rights) * 0.9)] if rights else 0.0
+    steps: Counter[float] = Counter()
+    for previous, line in zip(body_lines, body_lines[1:], strict=False):
+        step = round(line.y - previous.y, 1)
+        if line.page == previous.page and 0 < step < 3 * body_size:
+            steps[step] += 1
+    leading = steps.most_common(1)[0][0] if steps else 1.2 * body_size
+    return _Metrics(
+        body_size=body_size, body_left=body_left, body_right=body_right, leading=leading
+    )
+
+
+def _find_furniture(layout: Layout, metrics: _Metrics) -> set[int]:
+    """Running headers and footers, page numbers, the masthead and the identifier block."""
+    lines = layout.lines
+    heights = {page.number: page.height for page in layout.pages}
+    furniture: set[int] = set()
+    in_band: dict[str, set[int]] = {}
+    band_lines: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        height = heights.get(line.page, 842.0)
+        band = line.y < FURNITURE_BAND * height or line.y > (1 - FURNITURE_BAND) * height
+        if (
+            patterns.PUBLICATION_IDENTIFIER.match(text)
+            or patterns.ISSN.match(text)
+            or patterns.IMPRINT.match(text)
+            or patterns.RUNNING_FOOTER.match(text)
+            or (line.page == 1 and _is_masthead(line, text, metrics))
+            or (band and patterns.PAGE_NUMBER.match(text))
+        ):
+            furniture.add(index)
+        elif band:
+            # Running headers repeat on many pages; compare them with the digits taken out.
+            key = re.sub(r"\d+", "#", text)
+            in_band.setdefault(key, set()).add(line.page)
+            band_lines.setdefault(key, []).append(index)
+    page_count = max(len(layout.pages), 1)
+    for key, pages in in_band.items():
+        if len(pages) >= 2 and len(pages) >= page_count / 3:
+            furniture.update(band_lines[key])
+    return furniture
+
+
+def _is_masthead(line: Line, text: str, metrics: _Metrics) -> bool:
+    if (
+        patterns.MASTHEAD_CHAMBER.match(text)
+        or patterns.MASTHEAD_SESSION.match(text)
+        or patterns.MASTHEAD_AANHANGSEL.match(text)
+    ):
+        return True
+    # The large "2" of the Tweede Kamer logo and the document number ("1481") above the text.
+    return text.isdigit() and line.size > 1.3 * metrics.body_size
+
+
+def _marker_number(line: Line) -> tuple[int, str] | None:
+    """A footnote's own number at the start of its first line, and the text after it."""
+    spans = line.spans
+    if not spans:
+        return None
+    first = spans[0]
+    if first.raised and first.text.strip().isdigit():
+        return int(first.text.strip()), "".join(span.text for span in spans[1:]).strip()
+    match = re.match(r"^(\d{1,3})\s+(\S.*)$", line.text)
+    if match:
+        return int(match.group(1)), match.group(2)
+    return None
+
+
+def _find_footnote_lines(
+    lines: Sequence[Line], furniture: set[int], metrics: _Metrics
+) -> dict[int, int]:
+    """Map each footnote line's index to the index of its footnote's first line.
+
+    Footnotes are small print at the foot of the page, each starting with its number; the numbers
+    run on through the document. Small print above them (a table in an answer) is body text.
+    """
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if index not in furniture:
+            by_page.setdefault(line.page, []).append(index)
+    result: dict[int, int] = {}
+    expected = 1
+    open_note: int | None = None
+    for page in sorted(by_page):
+        indices = by_page[page]
+        # The foot zone: the trailing run of small-print lines on the page.
+        start = len(indices)
+        while start > 0 and lines[indices[start - 1]].size < SMALL_PRINT * metrics.body_size:
+            start -= 1
+        zone = indices[start:]
+        first_numbered = next(
+            (
+                position
+                for position, index in enumerate(zone)
+                if (found := _marker_number(lines[index])) and found[0] == expected
+            ),
+            None,
+        )
+        if first_numbered is None:
+            continue
+        # Lines before the first numbered one continue a footnote from the previous page.
+        if open_note is not None and first_numbered > 0:
+            above = zone[:first_numbered]
+            if all(lines[i].y > lines[zone[first_numbered]].y - 6 * metrics.leading for i in above):
+                for index in above:
+                    result[index] = open_note
+        for index in zone[first_numbered:]:
+            found = _marker_number(lines[index])
+            if found and found[0] == expected:
+                open_note = index
+                expected += 1
+            if open_note is not None:
+                result[index] = open_note
+    return result
+
+
+def _lexicon(lines: Sequence[Line]) -> Counter[str]:
+    """Word forms as printed inside lines (not broken at a line end), for repairing hyphenation."""
+    words: Counter[str] = Counter()
+    for line in lines:
+        tokens = line.text.split()
+        if tokens and tokens[-1].endswith("-"):
+            tokens = tokens[:-1]
+        for token in tokens:
+            word = token.strip(_PUNCTUATION).lower()
+            if word:
+                words[word] += 1
+    return words
+
+
+_PUNCTUATION = "()[]{}«»‘’“”\"'.,;:!?…"
+# Characters at which a URL is wrapped over two lines without a hyphen being added.
+_URL_SEPARATORS = ("/", "=", "&", "?", "_", "%", "#", ".", "~")
+
+
+def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
+    """Join two line texts, repairing a line-end hyphen.
+
+    >>> join_lines("de bijeen-", "komst van", Counter())
+    'de bijeenkomst van'
+    >>> join_lines("het NAVO-", "bondgenootschap", Counter())
+    'het NAVO-bondgenootschap'
+    >>> join_lines("korte-", "of middellange", Counter())
+    'korte- of middellange'
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if not left.endswith("-") or left.endswith(" -") or len(left) < 2:
+        if patterns.URL_START.search(left) and (
+            left.endswith(_URL_SEPARATORS) or right.startswith(_URL_SEPARATORS)
+        ):
+            return left + right  # a URL wrapped at a separator ("https://" / "www.movisie.nl/…")
+        return f"{left} {right}"
+    stem_word = left.split()[-1][:-1].lstrip(_PUNCTUATION)
+    next_word = right.split()[0]
+    before, after = left[-2], right[0]
+    if patterns.URL_START.search(left):
+        return left + right  # hyphens in URLs are real
+    if next_word.lower().strip(_PUNCTUATION) in patterns.ELISION_CONJUNCTIONS:
+        return f"{left} {right}"
+    if not before.isalpha() or not after.isalpha() or before.isupper() or after.isupper():
+        return left + right  # "NAVO-", "COVID-19", "Zuid-Chinese": a real hyphen
+    joined = (stem_word + next_word).strip(_PUNCTUATION).lower()
+    hyphenated = f"{stem_word}-{next_word}".strip(_PUNCTUATION).lower()
+    if lexicon[hyphenated] > lexicon[joined]:
+        return left + right
+    if lexicon[joined] == 0 and _ends_multiword_name(left) and len(next_word) >= 6:
+        # Dutch joins a multi-word name to a word with a hyphen ("Defence Capacity
+        # Building-initiatief", "Tweede Kamer-lid"); hyphenation rarely leaves such a long tail.
+        return left + right
+    if lexicon[joined] == 0 and (before + after).lower() in patterns.VOWEL_CLASHES:
+        return left + right
+    return left[:-1] + right
+
+
+def _ends_multiword_name(left: str) -> bool:
+    """Whether ``left`` ends in two capitalised words, not at a sentence start."""
+    words = left.split()
+    if len(words) < 3 or words[-3][-1:] in ".?!:":
+        return False
+    return words[-1][:1].isupper() and words[-2][:1].isupper() and not words[-1].isupper()
+
+
+def _group_paragraphs(lines: Sequence[Line], body: list[int], metrics: _Metrics) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for index in body:
+        line = lines[index]
+        if groups and not _starts_paragraph(lines, groups[-1], line, metrics):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def _starts_paragraph(
+    lines: Sequence[Line], group: list[int], line: Line, metrics: _Metrics
+) -> bool:
+    previous = lines[group[-1]]
+    first = lines[group[0]]
+    text = line.text.strip()
+    previous_text = previous.text.strip()
+    if "\t" in line.text or "\t" in previous.text:
+        return True  # a table row is a paragraph of its own
+    if previous.bold != line.bold or abs(previous.size - line.size) > 0.5:
+        return True
+    if patterns.BLOCK_LABEL.match(text) or patterns.BLOCK_LABEL.match(previous_text):
+        return True
+    if patterns.NUMBERED_ANSWER_HEADING.match(text) or patterns.LIST_MARKER.match(text):
+        return True
+    if line.page == previous.page and line.y - previous.y > PARAGRAPH_GAP * metrics.leading:
+        return True
+    if (
+        patterns.LIST_MARKER.match(first.text.strip())
+        and line.x <= first.x + INDENT_TOLERANCE
+        and previous_text[-1] in ".;:!?"
+    ):
+        return True  # a finished list item, followed by text that does not hang under it
+    if abs(line.x - previous.x) > INDENT_TOLERANCE:
+        # A list item's continuation lines hang under its text, right of the marker.
+        hanging = (
+            len(group) == 1 and patterns.LIST_MARKER.match(first.text.strip()) and line.x > first.x
+        ) or (len(group) > 1 and abs(line.x - lines[group[1]].x) <= INDENT_TOLERANCE)
+        if not hanging:
+            return True
+    # A line that ends well before the right margin, where the next line's first word would have
+    # fitted, was ended on purpose: the paragraph ends there (not for a hyphenated line end).
+    if previous_text.endswith("-") and not previous_text.endswith(" -"):
+        return False
+    # The right margin is taken locally (the widest of these lines), which also works for ragged
+    # text and for indented blocks; word width is estimated from the next line's own glyphs.
+    first_word = text.split()[0] if text else ""
+    limit = max(lines[index].right for index in group)
+    limit = max(limit, line.right)
+    room = limit - previous.right
+    char_width = line.width / max(len(line.text), 1)
+    word_width = (len(first_word) + 1) * char_width
+    if previous_text[-1] in _SENTENCE_END:
+        return room > word_width + 1.5 * line.size
+    # Without a sentence end, ragged-right text needs stronger evidence: a clearly short line.
+    return room > max(2 * word_width, 0.4 * (limit - previous.x))
+
+
+# Characters that end a paragraph's last line: sentence ends, closing brackets and quotes.
+_SENTENCE_END = ".?!:;)]»”’\"'"
+
+
+def _build_paragraph(
+    layout: Layout,
+    group: list[int],
+    metrics: _Metrics,
+    lexicon: Counter[str],
+    footnote_numbers: set[int],
+) -> Paragraph:
+    lines = [layout.lines[index] for index in group]
+    text, refs = _join_with_markers(lines, lexicon, footnote_numbers)
+    sizes = Counter(line.size for line in lines)
+    return Paragraph(
+        text=text,
+        page=lines[0].page,
+        lines=tuple(group),
+        bold=all(line.bold for line in lines),
+        italic=all(line.italic for line in lines),
+        indent=round(lines[0].x - metrics.body_left, 1),
+        size=sizes.most_common(1)[0][0],
+        note_refs=tuple(refs),
+        links=tuple(_find_links(text, layout.links, lines)),
+    )
+
+
+def _join_with_markers(
+    lines: Sequence[Line], lexicon: Counter[str], footnote_numbers: set[int]
+) -> tuple[str, list[NoteRef]]:
+    """Join the lines' text; raised footnote numbers become :class:`NoteRef` offsets.
+
+    While joining, each marker stands in the text as one private-use character (U+E000), so that
+    whitespace normalisation and hyphen repair move it along with the text around it.
+    """
+    text = ""
+    numbers: list[int] = []
+    for line in lines:
+        line_text = ""
+        for span in line.spans:
+            found = _marker_numbers(span.text) if span.raised else None
+            if found and all(number in footnote_numbers for number in found):
+                line_text = line_text.rstrip() + _MARKER * len(found)
+                numbers.extend(found)
+                if span.text.endswith(" "):
+                    line_text += " "
+                continue
+            chunk = span.text.replace("\t", " | ")
+            # A marker glued between a sentence and the next word ("gesproken.3Toekomstige"):
+            # taking it out must not glue the words together.
+            stripped = line_text.rstrip(_MARKER)
+            if (
+                line_text.endswith(_MARKER)
+                and stripped[-1:] in _GLUE_BEFORE
+                and chunk[:1].isalnum()
+            ):
+                chunk = " " + chunk
+            line_text += chunk
+        text = join_lines(text, _normalise(line_text), lexicon)
+    refs: list[NoteRef] = []
+    plain: list[str] = []
+    for char in text:
+        if char == _MARKER:
+            refs.append(NoteRef(offset=len(plain), number=numbers[len(refs)]))
+        else:
+            plain.append(char)
+    return "".join(plain), refs
+
+
+# Stands for a footnote marker while lines are joined (Unicode private use area).
+_MARKER = "\ue000"
+# After these, a word glued to a footnote marker starts a new sentence or clause.
+_GLUE_BEFORE = tuple(".?!;:,)")
+
+
+def _marker_numbers(text: str) -> list[int] | None:
+    """``"1"`` -> [1]; ``"1, 2"`` -> [1, 2] (a raised group whose comma belongs to the marker)."""
+    cleaned = text.strip()
+    if not cleaned or not re.fullmatch(r"\d{1,3}(?:\s*,\s*\d{1,3})*", cleaned):
+        return None
+    return [int(part) for part in re.findall(r"\d+", cleaned)]
+
+
+def _normalise(text: str) -> str:
+    """Collapse whitespace and compose letters set with a spacing accent after them."""
+    text = " ".join(text.split())
+    if any(accent in text for accent in patterns.SPACING_ACCENTS):
+        text = re.sub(
+            r"([A-Za-z])([" + "".join(patterns.SPACING_ACCENTS) + r"])",
+            lambda match: unicodedata.normalize(
+                "NFC", match.group(1) + patterns.SPACING_ACCENTS[match.group(2)]
+            ),
+            text,
+        )
+    return text
+
+
+def _build_footnotes(
+    layout: Layout, notes_at: dict[int, int], lexicon: Counter[str]
+) -> list[Footnote]:
+    groups: dict[int, list[int]] = {}
+    for index, first in notes_at.items():
+        groups.setdefault(first, []).append(index)
+    footnotes: list[Footnote] = []
+    for key in sorted(groups):
+        indices = sorted(groups[key])
+        lines = [layout.lines[index] for index in indices]
+        found = _marker_number(lines[0])
+        if found is None:  # cannot happen: a group starts at a numbered line
+            continue
+        number, first_text = found
+        text = _normalise(first_text.replace("\t", " "))
+        for line in lines[1:]:
+            text = join_lines(text, _normalise(line.text.replace("\t", " ")), lexicon)
+        footnotes.append(
+            Footnote(
+                number=number,
+                text=text,
+                page=lines[0].page,
+                lines=tuple(indices),
+                links=tuple(_find_links(text, layout.links, lines)),
+            )
+        )
+    return footnotes
+
+
+def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list[WebLink]:
+    """Web links whose annotation rectangle overlaps these lines, located in the joined text.
+
+    The visible text of a wrapped URL may differ from the target (a hyphen at the wrap, a space);
+    the link annotation's URL is the truth, so the visible text is found by matching it loosely.
+    """
+    found: list[WebLink] = []
+    pages = {line.page for line in lines}
+    seen: set[str] = set()
+    for link in links:
+        if link.page not in pages or link.url in seen:
+            continue
+        overlaps = any(
+            line.page == link.page
+            and link.y0 - 2 <= line.y <= link.y1 + line.size
+            and link.x0 < line.right
+            and line.x < link.x1
+            for line in lines
+        )
+        if not overlaps:
+            continue
+        span = _locate(text, link.url)
+        if span is not None:
+            seen.add(link.url)
+            found.append(WebLink(start=span[0], end=span[1], url=link.url))
+    return found
+
+
+def _locate(text: str, url: str) -> tuple[int, int] | None:
+    """Where ``url`` is printed in ``text``, allowing spaces and hyphens inserted at line wraps."""
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
+    if not bare:
+        return None
+    pattern = r"[\s-]?".join(re.escape(char) for char in bare[:200])
+    match = re.search(r"(?:https?://)?(?:www\.)?" + pattern, text, flags=re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
