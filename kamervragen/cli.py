@@ -165,7 +165,7 @@ def _structure(args: argparse.Namespace) -> int:
     from kamervragen.text import build_text
 
     layout = Layout.from_json(_read_text(args.layout), document=args.layout.name)
-    document = build_document(build_text(layout))
+    document = build_document(build_text(layout), layout=layout)
     report(list(document.anomalies), document=layout.source.file, strict=args.strict)
     with _outputs(args.output):
         _write(args.output, to_xml(document))

@@ -150,10 +150,15 @@ def _measure(lines: Sequence[Line]) -> _Metrics:
     body_right = rights[int(len(rights) * 0.9)] if rights else 0.0
     steps: Counter[float] = Counter()
     for previous, line in zip(body_lines, body_lines[1:], strict=False):
-        step = round(line.y - previous.y, 1)
+        step = round(2 * (line.y - previous.y)) / 2  # to half a point: 10.6 and 10.7 are one step
         if line.page == previous.page and 0 < step < 3 * body_size:
             steps[step] += 1
-    leading = steps.most_common(1)[0][0] if steps else 1.2 * body_size
+    # The line spacing is the smallest common step: in documents of short paragraphs (a motion)
+    # the step between paragraphs can be the most frequent one.
+    common = [
+        step for step, count in steps.items() if count >= max(2, steps.most_common(1)[0][1] / 4)
+    ]
+    leading = min(common) if common else 1.2 * body_size
     return _Metrics(
         body_size=body_size, body_left=body_left, body_right=body_right, leading=leading
     )
@@ -325,6 +330,12 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
     return left[:-1] + right
 
 
+def _is_table_row(line: Line, metrics: _Metrics) -> bool:
+    """A line with cell gaps inside the text column (a gap after a label in the left margin,
+    such as the dossier number before the title in a Kamerstuk masthead, is not a table)."""
+    return "\t" in line.text and line.x >= metrics.body_left - INDENT_TOLERANCE
+
+
 def _ends_multiword_name(left: str) -> bool:
     """Whether ``left`` ends in two capitalised words, not at a sentence start."""
     words = left.split()
@@ -351,7 +362,7 @@ def _starts_paragraph(
     first = lines[group[0]]
     text = line.text.strip()
     previous_text = previous.text.strip()
-    if "\t" in line.text or "\t" in previous.text:
+    if _is_table_row(line, metrics) or _is_table_row(previous, metrics):
         return True  # a table row is a paragraph of its own
     if previous.bold != line.bold or abs(previous.size - line.size) > 0.5:
         return True
@@ -367,7 +378,10 @@ def _starts_paragraph(
         and previous_text[-1] in ".;:!?"
     ):
         return True  # a finished list item, followed by text that does not hang under it
-    if abs(line.x - previous.x) > INDENT_TOLERANCE:
+    previous_x = previous.x
+    if "\t" in previous.text and previous.x < metrics.body_left - INDENT_TOLERANCE:
+        previous_x = metrics.body_left  # the text after a margin label starts in the column
+    if abs(line.x - previous_x) > INDENT_TOLERANCE:
         # A list item's continuation lines hang under its text, right of the marker.
         hanging = (
             len(group) == 1 and patterns.LIST_MARKER.match(first.text.strip()) and line.x > first.x
@@ -383,6 +397,10 @@ def _starts_paragraph(
     first_word = text.split()[0] if text else ""
     limit = max(lines[index].right for index in group)
     limit = max(limit, line.right)
+    if previous.bold or len(group) == 1:
+        # Headings and one-line paragraphs have no width of their own to compare with: measure
+        # them against the page's text width.
+        limit = max(limit, metrics.body_right)
     room = limit - previous.right
     char_width = line.width / max(len(line.text), 1)
     word_width = (len(first_word) + 1) * char_width
@@ -404,7 +422,7 @@ def _build_paragraph(
     footnote_numbers: set[int],
 ) -> Paragraph:
     lines = [layout.lines[index] for index in group]
-    text, refs = _join_with_markers(lines, lexicon, footnote_numbers)
+    text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers)
     sizes = Counter(line.size for line in lines)
     return Paragraph(
         text=text,
@@ -420,7 +438,7 @@ def _build_paragraph(
 
 
 def _join_with_markers(
-    lines: Sequence[Line], lexicon: Counter[str], footnote_numbers: set[int]
+    lines: Sequence[Line], metrics: _Metrics, lexicon: Counter[str], footnote_numbers: set[int]
 ) -> tuple[str, list[NoteRef]]:
     """Join the lines' text; raised footnote numbers become :class:`NoteRef` offsets.
 
@@ -430,6 +448,7 @@ def _join_with_markers(
     text = ""
     numbers: list[int] = []
     for line in lines:
+        cell_separator = " | " if _is_table_row(line, metrics) else " "
         line_text = ""
         for span in line.spans:
             found = _marker_numbers(span.text) if span.raised else None
@@ -439,7 +458,7 @@ def _join_with_markers(
                 if span.text.endswith(" "):
                     line_text += " "
                 continue
-            chunk = span.text.replace("\t", " | ")
+            chunk = span.text.replace("\t", cell_separator)
             # A marker glued between a sentence and the next word ("gesproken.3Toekomstige"):
             # taking it out must not glue the words together.
             stripped = line_text.rstrip(_MARKER)

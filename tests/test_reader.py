@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SAMPLE_PDF, aanhangsel_pdfs, shared_path
 
+from conftest import CORPUS, SAMPLE_PDF, aanhangsel_pdfs, shared_path
 from kamervragen.layout import Layout
 from kamervragen.reader import read_pdf
 from kamervragen.text import Text, build_text, render_txt
