@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,16 @@ def test_python_dash_m_and_help_lists_exit_codes() -> None:
     )
     assert "read" in result.stdout and "structure" in result.stdout and "render" in result.stdout
     assert "5  PDF has no text layer (scanned?)" in result.stdout
+
+
+def test_outputs_are_ordinary_readable_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        exit_code, _ = run_read(SAMPLE_PDF, tmp_path, capsys)
+    finally:
+        os.umask(previous)
+    assert exit_code == 0
+    # mkstemp's owner-only mode is not kept: the umask decides, as for any other file.
+    assert (tmp_path / "doc.txt").stat().st_mode & 0o777 == 0o644
