@@ -43,7 +43,8 @@ HYPHEN_GAP = 0.6
 BASELINE_TOLERANCE = 0.3
 # A raised marker is at most this fraction of its line's font size ...
 RAISED_MAX_SIZE = 0.85
-# ... and its baseline is above the line's by at most this fraction of the line's font size.
+# ... and its baseline is above the line's by at least and at most these fractions of its size.
+RAISED_MIN_LIFT = 0.15
 RAISED_MAX_LIFT = 0.8
 # PDFium reports a hyphen that it recognises as line-end hyphenation as U+0002.
 PDFIUM_LINE_END_HYPHEN = 0x02
@@ -317,6 +318,15 @@ def _dominant_size(chars: list[_Char]) -> float:
 def _make_line(group: list[_Char], page_number: int) -> Line:
     chars = _drop_overprints(sorted(group, key=lambda c: (c.x0, c.raised)))
     size = _dominant_size(chars)
+    # Small glyphs lifted a little above the baseline (within the grouping tolerance) are raised
+    # too: WeasyPrint and Word set superscripts only a third of the font size above it.
+    full = [c.baseline for c in chars if c.style.size > RAISED_MAX_SIZE * size]
+    if full:
+        baseline = _median(full)
+        for char in chars:
+            lift = baseline - char.baseline
+            if char.style.size <= RAISED_MAX_SIZE * size and lift > RAISED_MIN_LIFT * size:
+                char.raised = True
     spans: list[Span] = []
     text: list[str] = []
     current: tuple[float, bool, bool, bool] | None = None

@@ -272,9 +272,13 @@ def _find_footnote_lines(
 def _lexicon(lines: Sequence[Line]) -> Counter[str]:
     """Word forms as printed inside lines (not broken at a line end), for repairing hyphenation."""
     words: Counter[str] = Counter()
+    broken = False  # whether the previous line ended in a hyphen
     for line in lines:
         tokens = line.text.split()
-        if tokens and tokens[-1].endswith("-"):
+        if broken and tokens:
+            tokens = tokens[1:]  # the tail of a word broken at the previous line's end
+        broken = bool(tokens) and tokens[-1].endswith(LINE_END_HYPHENS + (SOFT_HYPHEN,))
+        if broken:
             tokens = tokens[:-1]
         for token in tokens:
             word = token.strip(_PUNCTUATION).lower()
@@ -286,6 +290,13 @@ def _lexicon(lines: Sequence[Line]) -> Counter[str]:
 _PUNCTUATION = "()[]{}«»‘’“”\"'.,;:!?…"
 # Characters at which a URL is wrapped over two lines without a hyphen being added.
 _URL_SEPARATORS = ("/", "=", "&", "?", "_", "%", "#", ".", "~")
+
+
+# Hyphens that can end a line: HYPHEN-MINUS (most producers) and U+2010 HYPHEN (WeasyPrint's
+# automatic hyphenation); which of them is a real hyphen is decided from the words around it.
+LINE_END_HYPHENS = ("-", "\u2010")
+SOFT_HYPHEN = "\u00ad"
+RANGE_DASHES = ("–", "-", "\u2010")
 
 
 def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
@@ -302,7 +313,11 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
         return right
     if not right:
         return left
-    if not left.endswith("-") or left.endswith(" -") or len(left) < 2:
+    if left.endswith(SOFT_HYPHEN):
+        return left[:-1] + right  # U+00AD is by definition a hyphenation point, never a hyphen
+    if left.endswith(RANGE_DASHES) and left[-2:-1].isdigit() and right[:1].isdigit():
+        return left + right  # a range broken after its dash: "2022–" / "2028"
+    if not left.endswith(LINE_END_HYPHENS) or left[-2:-1] == " " or len(left) < 2:
         if patterns.URL_START.search(left) and (
             left.endswith(_URL_SEPARATORS) or right.startswith(_URL_SEPARATORS)
         ):
@@ -321,9 +336,16 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
     hyphenated = f"{stem_word}-{next_word}".strip(_PUNCTUATION).lower()
     if lexicon[hyphenated] > lexicon[joined]:
         return left + right
-    if lexicon[joined] == 0 and _ends_multiword_name(left) and len(next_word) >= 6:
+    tail = next_word.strip(_PUNCTUATION).lower()
+    if (
+        lexicon[joined] == 0
+        and _ends_multiword_name(left)
+        and lexicon[tail] > 0
+        and not stem_word.endswith("s")
+    ):
         # Dutch joins a multi-word name to a word with a hyphen ("Defence Capacity
-        # Building-initiatief", "Tweede Kamer-lid"); hyphenation rarely leaves such a long tail.
+        # Building-initiatief"), where the second part is a word found elsewhere in the text; a
+        # name part ending in a linking s is a compound part ("Autoriteit Persoons-gegevens").
         return left + right
     if lexicon[joined] == 0 and (before + after).lower() in patterns.VOWEL_CLASHES:
         return left + right
