@@ -1,0 +1,21 @@
+# Stage 2: find the questions, answers, parties and footnotes; write the semantic XML.
+
+
+rule build_semantic_xml:
+    input:
+        layout=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.layout.json",
+    output:
+        xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",
+    params:
+        strict=get_strict_option(),
+    log:
+        f"{LOG_DIR}/build_semantic_xml/{{doc}}.log",
+    conda:
+        "../envs/kamervragen.yaml"
+    shell:
+        """
+        kamervragen structure {input.layout:q} \
+            --output {output.xml:q} \
+            {params.strict} \
+            --log {log:q}
+        """

@@ -1,0 +1,170 @@
+"""The Snakemake workflow: lint, the planned jobs, one real run, and a batch with bad inputs.
+
+Snakemake runs as a subprocess from the same venv as pytest, with that venv's bin first on PATH so
+that the rules' ``kamervragen`` command is this checkout's package.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import REPO, SAMPLE_PDF
+
+BIN = Path(sys.executable).parent
+SNAKEMAKE = BIN / "snakemake"
+SAMPLE = SAMPLE_PDF.stem  # 28676-navo-verslag
+RULES = ["read_pdf", "build_semantic_xml", "render_html", "render_pdf", "render_akn"]
+SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"]
+
+
+def snakemake(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run this checkout's workflow; stdout and stderr together, as a user sees them."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [SNAKEMAKE, "--snakefile", REPO / "Snakefile", "--nocolor", *args]
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=900,
+    )
+
+
+def folder_config(folder: Path) -> list[str]:
+    """--config for a run on ``folder``: input/, output/ and logs/ all inside it."""
+    return [
+        "--config",
+        f"input_dir={folder / 'input'}",
+        f"output_dir={folder / 'output'}",
+        f"log_dir={folder / 'logs'}",
+    ]
+
+
+def job_counts(output: str) -> dict[str, int]:
+    """The 'Job stats' table of a dry run: rule name -> number of jobs."""
+    table = output.split("Job stats:", 1)[1]
+    return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M)}
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_lint_is_clean() -> None:
+    result = snakemake("--lint")
+    assert result.returncode == 0, result.stdout
+    assert "Lints for" not in result.stdout
+    assert "Congratulations, your workflow is in a good condition!" in result.stdout
+
+
+def test_dry_run_plans_every_step_for_each_pdf(tmp_path: Path) -> None:
+    (tmp_path / "input").mkdir()
+    shutil.copy(SAMPLE_PDF, tmp_path / "input")
+    shutil.copy(SAMPLE_PDF, tmp_path / "input" / "tweede document.pdf")
+    (tmp_path / "input" / "sub").mkdir()  # only PDFs directly in input_dir are documents
+    shutil.copy(SAMPLE_PDF, tmp_path / "input" / "sub" / "elders.pdf")
+
+    result = snakemake("--dry-run", *folder_config(tmp_path), "strict=True")
+
+    assert result.returncode == 0, result.stdout
+    assert job_counts(result.stdout) == {**{rule: 2 for rule in RULES}, "all": 1, "total": 11}
+    output = tmp_path / "output"
+    for name in [SAMPLE, "tweede document"]:
+        for suffix in SUFFIXES:
+            assert str(output / name / f"{name}{suffix}") in result.stdout
+    assert "elders" not in result.stdout
+    # Names with spaces reach the shell quoted; strict mode reaches 'kamervragen structure'.
+    assert f"'{output}/tweede document/tweede document.xml'" in result.stdout
+    assert re.search(r"kamervragen structure \S+\s+--output \S+\s+--strict\s+--log", result.stdout)
+    assert not (tmp_path / "output").exists()  # a dry run writes nothing
+    assert not (tmp_path / "logs").exists()
+
+
+def test_config_is_validated_before_any_rule(tmp_path: Path) -> None:
+    result = snakemake("--dry-run", *folder_config(tmp_path), "strict=maybe", "colour=blue")
+
+    assert result.returncode != 0
+    assert "Error validating config file" in result.stdout
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.slow
+def test_real_run_writes_every_output(tmp_path: Path) -> None:
+    (tmp_path / "input").mkdir()
+    shutil.copy(SAMPLE_PDF, tmp_path / "input")
+
+    result = snakemake("--cores", "2", "--directory", tmp_path, *folder_config(tmp_path))
+
+    assert result.returncode == 0, result.stdout
+    stem = tmp_path / "output" / SAMPLE / SAMPLE
+    assert files_under(tmp_path / "output") == sorted(
+        [SAMPLE, *(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)]
+    )
+    text = Path(f"{stem}.txt").read_text(encoding="utf-8")
+    assert "Antwoord van het kabinet" in text
+    assert "NAVO" in text
+    layout = json.loads(Path(f"{stem}.layout.json").read_text(encoding="utf-8"))
+    assert "NAVO" in json.dumps(layout, ensure_ascii=False)
+    xml = Path(f"{stem}.xml").read_bytes()
+    assert xml.lstrip().startswith(b"<")
+    assert b"NAVO" in xml
+    html = Path(f"{stem}.html").read_text(encoding="utf-8")
+    assert "<html" in html.lower()
+    assert "NAVO" in html
+    pdf = Path(f"{stem}.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    rendered = PdfReader(io.BytesIO(pdf))
+    assert len(rendered.pages) > 1
+    assert "Antwoord van het kabinet" in " ".join(page.extract_text() for page in rendered.pages)
+    akn = Path(f"{stem}.akn.xml").read_bytes()
+    assert b"akomaNtoso" in akn
+    assert b"NAVO" in akn
+    for rule in RULES:
+        assert (tmp_path / "logs" / rule / f"{SAMPLE}.log").is_file()
+    assert "12 pages" in (tmp_path / "logs" / "read_pdf" / f"{SAMPLE}.log").read_text()
+
+
+@pytest.mark.slow
+def test_bad_inputs_fail_alone_and_leave_nothing_in_output(tmp_path: Path) -> None:
+    input_dir = tmp_path / "input"
+    input_dir.mkdir()
+    shutil.copy(SAMPLE_PDF, input_dir)
+    (input_dir / "empty.pdf").write_bytes(b"")
+    (input_dir / "notapdf.pdf").write_text("Dit is geen PDF maar platte tekst.\n", encoding="utf-8")
+    sample = SAMPLE_PDF.read_bytes()
+    (input_dir / "truncated.pdf").write_bytes(sample[: len(sample) // 3])
+    bad = ["empty", "notapdf", "truncated"]
+
+    result = snakemake("--cores", "2", "--keep-going", *folder_config(tmp_path), cwd=tmp_path)
+
+    assert result.returncode != 0, result.stdout
+    # The good document is complete ...
+    good = tmp_path / "output" / SAMPLE
+    assert sorted(path.name for path in good.iterdir()) == sorted(
+        f"{SAMPLE}{suffix}" for suffix in SUFFIXES
+    )
+    # ... and the bad ones left nothing at all in output/, not even an empty folder.
+    assert sorted(path.name for path in (tmp_path / "output").iterdir()) == [SAMPLE]
+    for name in bad:
+        log = (tmp_path / "logs" / "read_pdf" / f"{name}.log").read_text(encoding="utf-8")
+        errors = [line for line in log.splitlines() if line.startswith("ERROR ")]
+        assert len(errors) == 1, log
+        assert f"{name}.pdf" in errors[0]
+        assert "expected" in errors[0]
+        # The same one line reached the terminal.
+        assert f"kamervragen: {errors[0].removeprefix('ERROR ')}" in result.stdout
+        assert "Traceback" not in log
+    assert "Traceback" not in result.stdout
