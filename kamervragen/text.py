@@ -444,7 +444,8 @@ def _build_paragraph(
     footnote_numbers: set[int],
 ) -> Paragraph:
     lines = [layout.lines[index] for index in group]
-    text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers)
+    urls = _link_urls(layout.links, lines)
+    text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls)
     sizes = Counter(line.size for line in lines)
     return Paragraph(
         text=text,
@@ -460,7 +461,11 @@ def _build_paragraph(
 
 
 def _join_with_markers(
-    lines: Sequence[Line], metrics: _Metrics, lexicon: Counter[str], footnote_numbers: set[int]
+    lines: Sequence[Line],
+    metrics: _Metrics,
+    lexicon: Counter[str],
+    footnote_numbers: set[int],
+    urls: Sequence[str] = (),
 ) -> tuple[str, list[NoteRef]]:
     """Join the lines' text; raised footnote numbers become :class:`NoteRef` offsets.
 
@@ -492,6 +497,7 @@ def _join_with_markers(
                 chunk = " " + chunk
             line_text += chunk
         text = join_lines(text, _normalise(line_text), lexicon)
+    text = repair_urls(text, urls)
     refs: list[NoteRef] = []
     plain: list[str] = []
     for char in text:
@@ -547,6 +553,7 @@ def _build_footnotes(
         text = _normalise(first_text.replace("\t", " "))
         for line in lines[1:]:
             text = join_lines(text, _normalise(line.text.replace("\t", " ")), lexicon)
+        text = repair_urls(text, _link_urls(layout.links, lines))
         footnotes.append(
             Footnote(
                 number=number,
@@ -557,6 +564,47 @@ def _build_footnotes(
             )
         )
     return footnotes
+
+
+def _link_urls(links: Sequence[Link], lines: Sequence[Line]) -> list[str]:
+    """The targets of the link annotations whose rectangles overlap these lines."""
+    urls: list[str] = []
+    for link in links:
+        if link.url not in urls and any(_overlaps(link, line) for line in lines):
+            urls.append(link.url)
+    return urls
+
+
+def _overlaps(link: Link, line: Line) -> bool:
+    return (
+        line.page == link.page
+        and link.y0 - 2 <= line.y <= link.y1 + line.size
+        and link.x0 < line.right
+        and line.x < link.x1
+    )
+
+
+def repair_urls(text: str, urls: Sequence[str]) -> str:
+    """Write each URL whole, as its link annotation has it, where its visible text wraps.
+
+    A URL broken over two lines comes back with a space where it wrapped, or with a hyphen that
+    the producer added there; the link annotation holds the exact target.
+
+    >>> repair_urls("zie https://example.org/een-lange/ad res (2021)", ["https://example.org/een-lange/adres"])
+    'zie https://example.org/een-lange/adres (2021)'
+    """
+    for url in urls:
+        span = _locate(text, url)
+        if span is None:
+            continue
+        visible = text[span[0] : span[1]]
+        prefix = re.match(r"(?:https?://)?(?:www\.)?", visible, flags=re.IGNORECASE)
+        shown = prefix.group(0) if prefix else ""
+        exact = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+        replacement = shown + exact
+        if visible.rstrip("/") != replacement.rstrip("/"):
+            text = text[: span[0]] + replacement + text[span[1] :]
+    return text
 
 
 def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list[WebLink]:
@@ -571,14 +619,7 @@ def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list
     for link in links:
         if link.page not in pages or link.url in seen:
             continue
-        overlaps = any(
-            line.page == link.page
-            and link.y0 - 2 <= line.y <= link.y1 + line.size
-            and link.x0 < line.right
-            and line.x < link.x1
-            for line in lines
-        )
-        if not overlaps:
+        if not any(_overlaps(link, line) for line in lines):
             continue
         span = _locate(text, link.url)
         if span is not None:
@@ -592,6 +633,7 @@ def _locate(text: str, url: str) -> tuple[int, int] | None:
     bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
     if not bare:
         return None
-    pattern = r"[\s-]?".join(re.escape(char) for char in bare[:200])
+    # Between any two characters: a space or an added hyphen where the visible text wrapped.
+    pattern = r"(?:\s|[-\u2010\u00ad]\s?)?".join(re.escape(char) for char in bare)
     match = re.search(r"(?:https?://)?(?:www\.)?" + pattern, text, flags=re.IGNORECASE)
     return (match.start(), match.end()) if match else None

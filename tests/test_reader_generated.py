@@ -31,6 +31,8 @@ ITEMS = [
 ]
 NOTE = "Kamerstukken II 2023/24, 36 123, nr. 5."
 URL = "https://www.tweedekamer.nl/kamerstukken/detail?id=2024Z01234&did=2024D05678"
+# Long enough to wrap inside a word (overflow-wrap: anywhere), where no hyphen marks the break.
+LONG_URL = "https://zoek.officielebekendmakingen.nl/kst-36123-7.html#Aanhangselvandehandelingen"
 STYLE = """
 @page { size: A4; margin: 2.5cm 2.5cm 3cm;
   @top-center { content: "Tweede Kamer, vergaderjaar 2023–2024, 36 123, nr. 7"; font-size: 8pt }
@@ -41,6 +43,7 @@ p { margin: 0 0 9pt 0 }
 h2 { font-size: 10pt; margin: 0 0 6pt 0 }
 ul { margin: 0 0 9pt 0; padding-left: 14pt }
 .fn { float: footnote; font-size: 7.5pt }
+a { overflow-wrap: anywhere }
 ::footnote-call { content: counter(footnote); vertical-align: super; font-size: 6pt }
 ::footnote-marker { content: counter(footnote) " " }
 """
@@ -60,6 +63,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
         body.append("<ul>" + "".join(f"<li>{item}</li>" for item in ITEMS) + "</ul>")
         body.append(f"<p>{PARAGRAPHS[2]}</p>")
     body.append(f'<p>Zie <a href="{URL}">{URL}</a> voor het verslag.</p>')
+    body.append(f'<p>De tekst staat op <a href="{LONG_URL}">{LONG_URL}</a>.</p>')
     html = f'<html lang="nl"><head><style>{STYLE}</style></head><body>{"".join(body)}</body></html>'
     path = tmp_path_factory.mktemp("generated") / "nota.pdf"
     weasyprint.HTML(string=html).write_pdf(path)
@@ -100,3 +104,14 @@ def test_footnote_and_wrapped_link(generated: tuple[str, Path]) -> None:
     txt, _ = generated
     assert f"\n\n[1] {NOTE}\n" in txt
     assert f"Zie {URL} voor het verslag." in paragraphs(txt)
+
+
+def test_url_wrapped_inside_a_word_is_taken_whole_from_its_link(
+    generated: tuple[str, Path],
+) -> None:
+    txt, path = generated
+    lines = [line.text for line in read_pdf(path).lines]
+    # The URL really is broken over lines in the PDF ...
+    assert not any(LONG_URL in line for line in lines)
+    # ... and comes back whole, from its link annotation.
+    assert f"De tekst staat op {LONG_URL}." in paragraphs(txt)
