@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -192,3 +194,44 @@ def test_corpus_present_or_skipped() -> None:
     if not CORPUS.exists():
         pytest.skip("reference corpus ../shared/corpus is absent")
     assert len(aanhangsel_pdfs()) >= 5
+
+
+# --- Conservation: nothing lost, nothing invented ----------------------------------------------------
+
+ALL_PDFS = sorted(path for path in CORPUS.glob("*/*.pdf") if "-scan" not in path.stem) or [
+    pytest.param(None, marks=pytest.mark.skip(reason="../shared absent"))
+]
+HYPHENS = "-\u2010\u00ad"
+
+
+def characters(text: str) -> Counter[str]:
+    """Non-space characters, decomposed: "ć" and "c´" (spacing accent) count as the same."""
+    from kamervragen.patterns import SPACING_ACCENTS
+
+    for spacing, combining in SPACING_ACCENTS.items():
+        text = text.replace(spacing, combining)
+    return Counter(c for c in unicodedata.normalize("NFD", text) if not c.isspace())
+
+
+@pytest.mark.parametrize("pdf", ALL_PDFS, ids=lambda p: p.stem if p else "none")
+def test_every_line_accounted_for_and_no_character_lost(pdf: Path) -> None:
+    layout, text, _ = read(pdf)
+    placed = [i for p in text.paragraphs for i in p.lines]
+    placed += [i for note in text.footnotes for i in note.lines]
+    placed += list(text.furniture)
+    assert sorted(placed) == list(range(len(layout.lines))), "a line is lost or placed twice"
+
+    furniture = set(text.furniture)
+    source = characters(
+        "".join(line.text for i, line in enumerate(layout.lines) if i not in furniture)
+    )
+    out = characters("".join(paragraph.text for paragraph in text.paragraphs))
+    out += characters("".join(f"{note.number}{note.text}" for note in text.footnotes))
+    out += characters("".join(str(ref.number) for p in text.paragraphs for ref in p.note_refs))
+    lost = source - out
+    invented = out - source
+    # Only line-end hyphenation hyphens and the comma inside a raised marker group ("1, 2") are
+    # taken out; only the " | " between table cells is added.
+    assert set(lost) <= set(HYPHENS) | {","}, f"characters lost: {dict(lost)}"
+    assert lost[","] <= sum(len(p.note_refs) for p in text.paragraphs)
+    assert set(invented) <= {"|"}, f"characters invented: {dict(invented)}"
