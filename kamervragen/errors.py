@@ -49,10 +49,7 @@ class KamervragenError(Exception):
         return self
 
     def format_message(self) -> str:
-        where = [self.document] if self.document else []
-        if self.page is not None:
-            where.append(f"page {self.page}" + (f", line {self.line}" if self.line else ""))
-        message = ": ".join([*where, self.problem])
+        message = ": ".join([*_where(self.document, self.page, self.line), self.problem])
         if self.expected:
             message += f"; expected {self.expected}"
         # One line, always: the message is read in a terminal and grepped in logs.
@@ -114,10 +111,16 @@ class Anomaly:
     line: int | None = None
 
     def format(self, document: str | None = None) -> str:
-        where = [document] if document else []
-        if self.page is not None:
-            where.append(f"page {self.page}" + (f", line {self.line}" if self.line else ""))
+        where = _where(document, self.page, self.line)
         return ": ".join([*where, f"warning [{self.code}] {self.message}"])
+
+
+def _where(document: str | None, page: int | None, line: int | None) -> list[str]:
+    """The position parts of a message: ``["x.pdf", "page 3, line 12"]``."""
+    where = [document] if document else []
+    if page is not None:
+        where.append(f"page {page}" + (f", line {line}" if line is not None else ""))
+    return where
 
 
 def report(anomalies: list[Anomaly], *, document: str, strict: bool) -> None:
