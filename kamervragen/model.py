@@ -1,44 +1,96 @@
 """The document model: what the structure step builds and every writer reads.
 
-A :class:`Document` is metadata, a sequence of blocks in reading order, the footnotes and the
-anomalies found while building it. Block and inline types are small frozen dataclasses, so a
-writer dispatches on the type (``isinstance``) and never on a string tag.
-:mod:`kamervragen.semantic_xml` is their one serialiser and parser; a round trip through it gives
-an equal ``Document``.
+A :class:`Document` is its :class:`Metadata` (values *derived* from the text: numbers, dates,
+people, references), the document's text in reading order (:attr:`Document.front` and
+:attr:`Document.body`), its footnotes, and the anomalies found while building it. All types are
+small frozen dataclasses, so a writer dispatches on the type (``isinstance``), never on a string.
+:mod:`kamervragen.semantic_xml` is their one serialiser and parser; a round trip gives an equal
+``Document``.
 
-Inline content is a tuple of text runs (plain ``str``), :class:`NoteRef` and :class:`WebLink`, in
-reading order. Invariant (kept by :func:`kamervragen.structure.build_document` and by the XML
-parser): no empty text run and no two text runs side by side, so the XML form of inline content
-is unique.
+Two invariants make the model trustworthy:
 
-This foundation has headings and paragraphs only; question/answer types join :data:`Block` later.
+* **Conservation.** Every character of body text from the read stage is in ``front``, ``body`` or
+  ``footnotes`` exactly once, in reading order: labels ("Vraag 3, 4 en 5"), answer headings
+  ("1. Antwoord van het kabinet"), fractie and topic headings are kept as text too. Metadata holds
+  values derived from that text and never counts as text.
+* **Canonical inline content.** Inline content is a tuple of text runs (plain ``str``) and inline
+  elements, with no empty text run and no two text runs side by side, so its XML form is unique.
+
+The body nests as the documents do. A *verslag van een schriftelijk overleg* is
+``Section(kind="party")`` > ``Section(kind="topic")`` > :class:`Question` / :class:`Answer`; an
+*Aanhangsel* answer is a flat sequence of questions and answers (and, in the Mededeling variant, an
+:class:`Announcement`); a *lijst van vragen en antwoorden* or *nota naar aanleiding van het
+verslag* is questions and answers, optionally in sections.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from kamervragen.errors import Anomaly
 
-__all__ = [
-    "Anomaly",
-    "Block",
-    "Document",
-    "Family",
-    "Footnote",
-    "Heading",
-    "Inline",
-    "Metadata",
-    "NoteRef",
-    "Paragraph",
-    "WebLink",
-    "plain_text",
-]
+#: Which kind of parliamentary document this is.
+Family = Literal["verslag", "aanhangsel", "lijst", "nota", "unknown"]
+FAMILIES: tuple[Family, ...] = ("verslag", "aanhangsel", "lijst", "nota", "unknown")
 
-#: Which kind of parliamentary document this is, guessed from its text (see ``structure``).
-Family = Literal["verslag", "aanhangsel", "unknown"]
-FAMILIES: tuple[Family, ...] = ("verslag", "aanhangsel", "unknown")
+
+# --- Derived values ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day, as printed.
+
+    "Vastgesteld, … maart 2021" is ``PartialDate(2021, 3)`` (the day is left open); its ISO form
+    is ``2021-03``. Precision is never invented: an unknown day stays unknown.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """``2021``, ``2021-03`` or ``2021-03-24`` (ISO 8601 reduced precision)."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def from_iso(cls, value: str) -> PartialDate:
+        parts = [int(part) for part in value.split("-")]
+        return cls(*parts)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A member of parliament as named in the document: "Sneller (D66)"."""
+
+    name: str
+    party: str | None = None
+
+
+DocumentKind = Literal["kamerstuk", "zaak", "aanhangsel", "handelingen", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """A reference to another parliamentary document, parsed from its printed form.
+
+    "Kamerstuk 28676, nr. 352" -> kind "kamerstuk", dossier "28676", number "352";
+    "2021Z04547" -> kind "zaak", number "2021Z04547";
+    "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1137" -> kind "aanhangsel",
+    year "2023-2024", number "1137".
+    """
+
+    text: str  # as printed (whitespace normalised)
+    kind: DocumentKind
+    dossier: str | None = None  # "28676", "36 200 IV" -> "36200-IV"
+    number: str | None = None
+    year: str | None = None  # vergaderjaar "2023-2024"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,44 +98,103 @@ class Metadata:
     source_file: str  # the PDF's file name, no directory
     sha256: str  # of the PDF's bytes
     pages: int
-    title: str | None  # the PDF's own title (document information), if it has one
+    pdf_title: str | None  # the PDF's own title (document information), if it has one
     family: Family
-    # As printed in the document, when visible: the dossier number for Kamerstukken ("28676"),
-    # "ah-tk-20232024-1481" for an Aanhangsel van de Handelingen. Never derived from the file name.
+    # The official identifier when printed: "ah-tk-20232024-1481", "kst-28676-359".
     identifier: str | None = None
+    document_type: str | None = None  # as printed: "VERSLAG", "Antwoord", "Mededeling"
+    title: str | None = None  # dossier title ("NAVO") or the questions' subject
+    dossier: str | None = None  # Kamerstuk dossier number: "28676", "36200-IV"
+    document_number: str | None = None  # "nr. 359" -> "359"
+    vergaderjaar: str | None = None  # "2023-2024"
+    date: PartialDate | None = None  # vastgesteld (verslag), ontvangen (aanhangsel answer)
+    submitted: PartialDate | None = None  # ingezonden (aanhangsel questions)
+    committee: str | None = None  # "vaste commissie voor Buitenlandse Zaken"
+    questioners: tuple[Person, ...] = ()
+    addressees: tuple[str, ...] = ()  # "Minister van Buitenlandse Zaken"
+    answered_by: str | None = None  # "Staatssecretaris Van Huffelen (Binnenlandse Zaken …)"
+    on_behalf_of: tuple[str, ...] = ()  # "mede namens"
+    see_also: tuple[DocumentRef, ...] = ()  # "Zie ook …"
+    references: tuple[DocumentRef, ...] = ()  # every document cited in the text, in order
+
+
+# --- Inline content -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class NoteRef:
-    """A footnote marker, at the exact position in the running text where it stood."""
+    """A footnote marker, at the exact position in the running text where it stood.
+
+    It always names an existing footnote: the read stage only takes a raised number for a marker
+    when the document has a footnote with that number (else the digits stay text).
+    """
 
     number: int
 
 
 @dataclass(frozen=True, slots=True)
 class WebLink:
-    """Text that links to a web address (from a link annotation in the PDF)."""
+    """Text that links to a web address (a link annotation, or a URL printed in the text)."""
 
     url: str
     text: str
 
 
-Inline = str | NoteRef | WebLink
+@dataclass(frozen=True, slots=True)
+class DocLink:
+    """Text that cites another parliamentary document ("Kamerstuk 28676, nr. 352")."""
+
+    ref: DocumentRef
+
+    @property
+    def text(self) -> str:
+        return self.ref.text
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One direct question, a sentence ending in "?", inside a question block."""
+
+    content: tuple[str | NoteRef | WebLink | DocLink, ...]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+
+Inline = str | NoteRef | WebLink | DocLink | Ask
 
 
 def plain_text(content: tuple[Inline, ...]) -> str:
     """The visible text of inline content, without footnote markers."""
-    return "".join(
-        item if isinstance(item, str) else item.text if isinstance(item, WebLink) else ""
-        for item in content
-    )
+    parts: list[str] = []
+    for item in content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, WebLink | DocLink | Ask):
+            parts.append(item.text)
+    return "".join(parts)
+
+
+def note_refs(content: tuple[Inline, ...]) -> Iterator[NoteRef]:
+    for item in content:
+        if isinstance(item, NoteRef):
+            yield item
+        elif isinstance(item, Ask):
+            yield from (part for part in item.content if isinstance(part, NoteRef))
+
+
+# --- Blocks -----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
     content: tuple[Inline, ...]
-    page: int | None = None  # provenance: page of the first line (1-based)
-    line: int | None = None  # provenance: index of the first line in the layout
+    # Provenance: the page (1-based) and the line on that page (1-based) where the block starts.
+    # Family parsers set ``line`` to the layout JSON's line index; the structure step turns it
+    # into the line on the page once it has placed everything.
+    page: int | None = None
+    line: int | None = None
 
     @property
     def text(self) -> str:
@@ -93,22 +204,117 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     content: tuple[Inline, ...]
-    page: int | None = None  # provenance: page of the first line (1-based)
-    line: int | None = None  # provenance: index of the first line in the layout
+    page: int | None = None
+    line: int | None = None
 
     @property
     def text(self) -> str:
         return plain_text(self.content)
 
 
-Block = Heading | Paragraph
+ListKind = Literal["bullet", "dash", "number", "letter"]
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    marker: str  # as printed: "•", "–", "1.", "a)"
+    content: tuple[Inline, ...]  # the item's text after its marker
+    page: int | None = None
+    line: int | None = None
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    kind: ListKind
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]  # rows of cells of inline content
+    page: int | None = None
+    line: int | None = None
+
+
+Block = Heading | Paragraph | ItemList | Table
+
+
+# --- Questions and answers -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question block.
+
+    ``numbers`` are every number its label covers: "Vraag 3, 4 en 5" -> (3, 4, 5); in a verslag the
+    question takes the number of the answer that follows it. ``id`` is unique in the document
+    ("vraag-3", "vraag-3-5" for a combined label; a duplicate number gets a suffix, "vraag-3-b").
+    ``label`` is the printed label block, if the document prints one ("Vraag 1"); a verslag prints
+    none.
+    """
+
+    id: str
+    numbers: tuple[int, ...]
+    blocks: tuple[Block, ...]
+    label: Heading | None = None
+    party: str | None = None  # the fractie that asks (verslag)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer block.
+
+    ``questions`` are the ids of the questions it answers (resolved by the structure step; empty
+    when no question carries its number, which is an anomaly). ``label`` is the printed heading:
+    "Antwoord 5 en 6" (aanhangsel), "1. Antwoord van het kabinet" (verslag). ``by`` names who
+    answers when the label says so ("kabinet").
+    """
+
+    id: str  # "antwoord-1", "antwoord-5-6"
+    numbers: tuple[int, ...]
+    questions: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    label: Heading | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """A "Mededeling": the government announces how (or that) the questions will be answered."""
+
+    blocks: tuple[Block, ...]
+    label: Heading | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the body under a heading: a fractie's questions, or a topic within them."""
+
+    kind: Literal["party", "topic", "section"]
+    heading: Heading | None
+    content: tuple[Node, ...]  # intro blocks, subsections, questions and answers, in order
+    party: str | None = None  # kind "party": the fractie's name as printed ("GroenLinks")
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+
+Node = Block | Question | Answer | Announcement | Section
+
+
+# --- The document -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
     number: int
-    content: tuple[str | WebLink, ...]  # a footnote holds no footnote references
-    page: int | None = None  # provenance, as for blocks
+    content: tuple[str | WebLink | DocLink, ...]  # a footnote holds no footnote references
+    page: int | None = None
     line: int | None = None
 
     @property
@@ -119,23 +325,36 @@ class Footnote:
 @dataclass(frozen=True, slots=True)
 class Document:
     metadata: Metadata
-    blocks: tuple[Block, ...]
+    front: tuple[Block, ...]  # title lines, the header paragraphs, the preamble
+    body: tuple[Node, ...]
     footnotes: tuple[Footnote, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
 
     @property
     def title(self) -> str:
-        """The best title we have: the PDF's title, else the first heading, else the file name."""
-        if self.metadata.title:
-            return self.metadata.title
-        for block in self.blocks:
-            if isinstance(block, Heading) and block.text:
-                return block.text
-        return self.metadata.source_file
+        """The best title we have: the derived title, the PDF's title, else the file name."""
+        return self.metadata.title or self.metadata.pdf_title or self.metadata.source_file
 
     def footnote(self, number: int) -> Footnote | None:
-        """The footnote with this number, or None when the document has none (a dangling ref)."""
+        """The footnote with this number, or None when the document has none."""
         for note in self.footnotes:
             if note.number == number:
                 return note
         return None
+
+    def walk(self) -> Iterator[Node]:
+        """Every node of the body, depth first, in reading order."""
+        yield from _walk(self.body)
+
+    def questions(self) -> list[Question]:
+        return [node for node in self.walk() if isinstance(node, Question)]
+
+    def answers(self) -> list[Answer]:
+        return [node for node in self.walk() if isinstance(node, Answer)]
+
+
+def _walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        if isinstance(node, Section):
+            yield from _walk(node.content)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,9 +180,12 @@ def _check_pdf_bytes(data: bytes, name: str) -> None:
 
 
 def _clean_metadata(value: str | None) -> str | None:
-    if value is None or not value.strip() or value.strip() == "None":
+    """Document information as one line of text; control characters (invalid in XML) dropped."""
+    if value is None:
         return None
-    return " ".join(value.split())
+    value = "".join(char for char in value if unicodedata.category(char) != "Cc" or char.isspace())
+    value = " ".join(value.split())
+    return value if value and value != "None" else None
 
 
 def _page_lines(text_page: pdfium.PdfTextPage, page_number: int, frame: _Frame) -> list[Line]:

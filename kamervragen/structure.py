@@ -1,264 +1,388 @@
 """From running text to the document model: a pure function, no I/O.
 
-:func:`build_document` is thin for now: every :class:`kamervragen.text.Paragraph` becomes a
-:class:`~kamervragen.model.Heading` (when all its lines are bold) or a
-:class:`~kamervragen.model.Paragraph`, with footnote markers and links turned into inline content
-at their offsets. Question/answer structure is built on top of these blocks in a later step.
+:func:`build_document` recognises the document's family (:mod:`kamervragen.families`), lets that
+family group the text into front matter, sections, questions and answers, and then does what is
+the same for every family:
+
+1. gives every question and answer a unique id and links each answer to the questions it answers;
+2. records anomalies (not errors): a question without an answer, an answer whose number has no
+   question, gaps or duplicates in the numbering, a footnote that is never referenced;
+3. proves conservation: the text of the document model, in reading order, is exactly the text of
+   the read stage (:func:`check_conservation`); text it could not place is an error naming the page
+   and line, never a silent drop;
+4. refuses a document without question/answer structure (a motion, a letter).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
-from kamervragen import model
-from kamervragen.errors import Anomaly
+from kamervragen import blocks, model
+from kamervragen.errors import Anomaly, StructureError
+from kamervragen.families import FamilyParse, aanhangsel, detect_family, lijst, verslag
 from kamervragen.layout import Layout
-from kamervragen.text import Footnote, NoteRef, Paragraph, Text, WebLink
+from kamervragen.text import Footnote as TextFootnote
+from kamervragen.text import Paragraph, Text
 
-# The document's own label comes first in reading order (masthead, title), citations of other
-# documents later, so the family is decided by whichever label occurs first.
-FAMILY_PATTERNS: tuple[tuple[model.Family, re.Pattern[str]], ...] = (
-    # Kamerstuk: "Verslag van een schriftelijk overleg", or the type line "Nr. … VERSLAG".
-    ("verslag", re.compile(r"Verslag van een schriftelijk overleg|\bVERSLAG\b", re.IGNORECASE)),
-    # Aanhangsel masthead: "Vergaderjaar 2023–2024 Aanhangsel van de Handelingen".
-    ("aanhangsel", re.compile(r"Aanhangsel van de Handelingen", re.IGNORECASE)),
-)
-# "VERSLAG" counts only in capitals (the type line); the lower-case word is common in running text.
-VERSLAG_CAPITALS = re.compile(r"\bVERSLAG\b")
-
-# Aanhangsel identifier as printed above the ISSN: "ah-tk-20232024-1481"
-# (Tweede Kamer, vergaderjaar 2023–2024, number 1481).
-AANHANGSEL_ID = re.compile(r"\bah-tk-\d{8}-\d+\b")
-# Kamerstuk identifier as printed above the ISSN: "kst-28676-353" (dossier 28676, number 353).
-KAMERSTUK_ID = re.compile(r"\bkst-(\d+)(?:-[0-9A-Za-z]+)*-\d+\b")
-# Kamerstuk masthead: the dossier number, then its capitalised title: "28676 NAVO",
-# "36 200 IV Vaststelling van de begrotingsstaten …" (a sentence such as "28676 is …" is not one).
-DOSSIER_HEADING = re.compile(r"^(\d{2} ?\d{3})(?: [IVXLC]+)? [A-Z]")
-# The masthead is at the top of page 1: the first few lines of the text (furniture included).
-MASTHEAD_LINES = 5
+PARSERS = {
+    "verslag": verslag.parse,
+    "aanhangsel": aanhangsel.parse,
+    "lijst": lijst.parse,
+    "nota": lijst.parse,
+    # A document without a family label may still be questions and answers ("Vraag 1 …").
+    "unknown": lijst.parse,
+}
 
 
 def build_document(text: Text, *, layout: Layout | None = None) -> model.Document:
-    """Turn running text into a :class:`~kamervragen.model.Document`.
+    """Turn running text into a :class:`~kamervragen.model.Document`; see the module docstring.
 
-    The family label and identifier of Tweede Kamer PDFs are usually printed in the masthead and
-    the identifier block, which :func:`kamervragen.text.build_text` removes as page furniture. Pass
-    the ``layout`` the text was built from, and those furniture lines are searched first.
-
-    Anomalies (not errors): footnotes never referenced, references to footnotes that do not exist,
-    duplicate footnote numbers, and markers or links whose offsets do not fit their paragraph.
+    ``layout`` gives access to the page furniture (the masthead and identifier block, which hold
+    metadata) and to line numbers on the page for messages.
     """
-    anomalies: list[Anomaly] = []
-    blocks = tuple(_block(paragraph, anomalies) for paragraph in text.paragraphs)
-    footnotes = _footnotes(text.footnotes, anomalies)
-    anomalies += _reference_anomalies(text.paragraphs, text.footnotes)
-    furniture = sorted(text.furniture) if layout else []
-    strings = [" ".join(layout.lines[index].text.split()) for index in furniture] if layout else []
-    strings += [paragraph.text for paragraph in text.paragraphs]
-    strings += [note.text for note in text.footnotes]
-    family = detect_family(strings)
-    metadata = model.Metadata(
-        source_file=text.source.file,
-        sha256=text.source.sha256,
-        pages=text.source.pages,
-        title=text.source.title or None,
-        family=family,
-        identifier=detect_identifier(family, strings),
+    furniture = _furniture(text, layout)
+    family = detect_family(text, furniture)
+    parsed: FamilyParse = PARSERS[family](text, furniture)
+    body, link_anomalies = link_questions(parsed.body)
+    footnotes = tuple(_footnote(note) for note in text.footnotes)
+    document = model.Document(
+        metadata=parsed.metadata,
+        front=parsed.front,
+        body=body,
+        footnotes=footnotes,
+        anomalies=(),
     )
-    return model.Document(
-        metadata=metadata, blocks=blocks, footnotes=footnotes, anomalies=tuple(anomalies)
-    )
-
-
-def detect_family(strings: Iterable[str]) -> model.Family:
-    """The family whose label occurs first in the text (in reading order), else ``"unknown"``.
-
-    >>> detect_family(["28676 NAVO", "Nr. VERSLAG", "Vastgesteld, … maart 2021"])
-    'verslag'
-    >>> detect_family(["Vergaderjaar 2023–2024 Aanhangsel van de Handelingen"])
-    'aanhangsel'
-    >>> detect_family(["zie het verslag van de vergadering"])
-    'unknown'
-    """
-    for string in strings:
-        found: list[tuple[int, model.Family]] = []
-        for family, pattern in FAMILY_PATTERNS:
-            for match in pattern.finditer(string):
-                if match[0].lower() == "verslag" and not VERSLAG_CAPITALS.fullmatch(match[0]):
-                    continue
-                found.append((match.start(), family))
-                break
-        if found:
-            return min(found)[1]
-    return "unknown"
-
-
-def detect_identifier(family: model.Family, strings: Sequence[str]) -> str | None:
-    """The identifier printed in the document, if visible (see :class:`model.Metadata`).
-
-    >>> detect_identifier("aanhangsel", ["…", "ah-tk-20232024-1481"])
-    'ah-tk-20232024-1481'
-    >>> detect_identifier("verslag", ["28676 NAVO", "Nr. VERSLAG"])
-    '28676'
-    """
-    if family == "aanhangsel":
-        for string in strings:
-            if match := AANHANGSEL_ID.search(string):
-                return match[0]
-    if family == "verslag":
-        for string in strings:
-            if match := KAMERSTUK_ID.search(string):
-                return match[1]
-        # Only the masthead names the dossier this way; later numbers are citations or amounts.
-        for string in strings[:MASTHEAD_LINES]:
-            if match := DOSSIER_HEADING.match(string):
-                return match[1].replace(" ", "")
-    return None
-
-
-def _block(paragraph: Paragraph, anomalies: list[Anomaly]) -> model.Block:
-    content = inline_content(
-        paragraph.text,
-        paragraph.note_refs,
-        paragraph.links,
-        anomalies=anomalies,
-        page=paragraph.page,
-    )
-    if paragraph.bold:
-        return model.Heading(content=content, page=paragraph.page, line=paragraph.line)
-    return model.Paragraph(content=content, page=paragraph.page, line=paragraph.line)
-
-
-def inline_content(
-    text: str,
-    note_refs: Sequence[NoteRef] = (),
-    links: Sequence[WebLink] = (),
-    *,
-    anomalies: list[Anomaly] | None = None,
-    page: int | None = None,
-) -> tuple[model.Inline, ...]:
-    """Cut ``text`` into text runs, note references and links at their offsets.
-
-    A marker that stood inside a link's text splits the link into two links to the same address,
-    so the marker keeps its exact position. Offsets outside the text, and links overlapping an
-    earlier link, are dropped with an anomaly (appended to ``anomalies`` when given).
-
-    >>> inline_content("Zie motie en website.", [NoteRef(9, 1)], [WebLink(13, 20, "https://x.nl")])
-    ('Zie motie', NoteRef(number=1), ' en ', WebLink(url='https://x.nl', text='website'), '.')
-    """
-    found = anomalies if anomalies is not None else []
-    refs: list[NoteRef] = []
-    for ref in sorted(note_refs, key=lambda ref: ref.offset):
-        if 0 <= ref.offset <= len(text):
-            refs.append(ref)
-        else:
-            found.append(
-                Anomaly(
-                    "note-ref-out-of-range",
-                    f"footnote marker {ref.number} at offset {ref.offset} lies outside its "
-                    f"paragraph ({len(text)} characters): {_excerpt(text)}",
-                    page=page,
-                )
-            )
-    spans: list[WebLink] = []
-    for link in sorted(links, key=lambda link: (link.start, link.end)):
-        if not 0 <= link.start < link.end <= len(text):
-            problem = f"link to {link.url} at {link.start}–{link.end} lies outside its paragraph"
-        elif spans and link.start < spans[-1].end:
-            problem = f"link to {link.url} overlaps the link to {spans[-1].url}"
-        else:
-            spans.append(link)
-            continue
-        found.append(Anomaly("link-out-of-range", f"{problem}: {_excerpt(text)}", page=page))
-
-    # Cut points: every marker offset and both ends of every link.
-    cuts = sorted({0, len(text), *(ref.offset for ref in refs)} | _link_ends(spans))
-    content: list[model.Inline] = []
-    pending = iter(refs)
-    ref = next(pending, None)
-    for start, end in zip(cuts, cuts[1:] + [None], strict=True):
-        while ref is not None and ref.offset == start:
-            content.append(model.NoteRef(ref.number))
-            ref = next(pending, None)
-        if end is None or start == end:
-            continue
-        piece = text[start:end]
-        link = next((span for span in spans if span.start <= start and end <= span.end), None)
-        if link is not None:
-            content.append(model.WebLink(url=link.url, text=piece))
-        elif content and isinstance(content[-1], str):
-            content[-1] += piece
-        else:
-            content.append(piece)
-    return tuple(content)
-
-
-def _link_ends(spans: Sequence[WebLink]) -> set[int]:
-    return {offset for span in spans for offset in (span.start, span.end)}
-
-
-def _footnotes(notes: Sequence[Footnote], anomalies: list[Anomaly]) -> tuple[model.Footnote, ...]:
-    result: list[model.Footnote] = []
-    seen: set[int] = set()
-    for note in notes:
-        if note.number in seen:
-            anomalies.append(
-                Anomaly(
-                    "duplicate-footnote",
-                    f"footnote {note.number} occurs more than once; the first one is kept",
-                    page=note.page,
-                )
-            )
-            continue
-        seen.add(note.number)
-        content = inline_content(note.text, (), note.links, anomalies=anomalies, page=note.page)
-        result.append(
-            model.Footnote(
-                number=note.number,
-                # A footnote holds no markers, so its content is text runs and links only.
-                content=tuple(item for item in content if not isinstance(item, model.NoteRef)),
-                page=note.page,
-                line=note.lines[0] if note.lines else None,
-            )
+    if not document.questions():
+        raise StructureError(
+            "no question/answer structure found",
+            document=text.source.file,
+            expected='questions and answers ("Vraag 1" / "Antwoord 1", or a verslag\'s '
+            '"1. Antwoord van het kabinet")',
         )
-    return tuple(result)
+    check_conservation(document, text, layout)
+    anomalies = (
+        *parsed.anomalies,
+        *link_anomalies,
+        *_footnote_anomalies(document, text, layout),
+    )
+    document = dataclasses.replace(document, anomalies=tuple(_positioned(anomalies, layout)))
+    return _lines_on_page(document, layout) if layout is not None else document
 
 
-def _reference_anomalies(
-    paragraphs: Sequence[Paragraph], notes: Sequence[Footnote]
-) -> list[Anomaly]:
-    existing = {note.number for note in notes}
-    referenced: set[int] = set()
+def _furniture(text: Text, layout: Layout | None) -> list[str]:
+    if layout is None:
+        return []
+    return [" ".join(layout.lines[index].text.split()) for index in text.furniture]
+
+
+# --- Ids and links --------------------------------------------------------------------------------
+
+
+def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...], list[Anomaly]]:
+    """Give questions and answers unique ids; link every answer to the questions it answers."""
     anomalies: list[Anomaly] = []
-    for paragraph in paragraphs:
-        for ref in paragraph.note_refs:
-            referenced.add(ref.number)
-            if ref.number not in existing:
-                anomalies.append(
-                    Anomaly(
-                        "missing-footnote",
-                        f"footnote {ref.number} is referenced but does not exist: "
-                        f"{_excerpt(paragraph.text[: ref.offset], tail=True)}",
-                        page=paragraph.page,
+    used: set[str] = set()
+    question_ids: dict[int, list[str]] = {}
+    seen_numbers: Counter[int] = Counter()
+
+    def unique(base: str) -> str:
+        candidate, suffix = base, ord("b")
+        while candidate in used:
+            candidate = f"{base}-{chr(suffix)}"
+            suffix += 1
+        used.add(candidate)
+        return candidate
+
+    def number_questions(items: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
+        result: list[model.Node] = []
+        for node in items:
+            if isinstance(node, model.Section):
+                node = dataclasses.replace(node, content=number_questions(node.content))
+            elif isinstance(node, model.Question):
+                for number in node.numbers:
+                    seen_numbers[number] += 1
+                    if seen_numbers[number] == 2:
+                        anomalies.append(
+                            _anomaly(
+                                "duplicate-question-number",
+                                f"question number {number} is used more than once",
+                                node,
+                            )
+                        )
+                identifier = unique("vraag-" + ("-".join(map(str, node.numbers)) or "0"))
+                for number in node.numbers:
+                    question_ids.setdefault(number, []).append(identifier)
+                node = dataclasses.replace(node, id=identifier)
+            result.append(node)
+        return tuple(result)
+
+    answered: set[int] = set()
+
+    def link_answers(items: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
+        result: list[model.Node] = []
+        for node in items:
+            if isinstance(node, model.Section):
+                node = dataclasses.replace(node, content=link_answers(node.content))
+            elif isinstance(node, model.Answer):
+                targets: list[str] = []
+                for number in node.numbers:
+                    ids = question_ids.get(number)
+                    if not ids:
+                        anomalies.append(
+                            _anomaly(
+                                "answer-without-question",
+                                f"answer {number} has no question with that number",
+                                node,
+                            )
+                        )
+                        continue
+                    answered.add(number)
+                    for identifier in ids:
+                        if identifier not in targets:
+                            targets.append(identifier)
+                identifier = unique("antwoord-" + ("-".join(map(str, node.numbers)) or "0"))
+                node = dataclasses.replace(node, id=identifier, questions=tuple(targets))
+            result.append(node)
+        return tuple(result)
+
+    numbered = number_questions(nodes)
+    linked = link_answers(numbered)
+    flat = list(_walk(linked))
+    has_announcement = any(isinstance(node, model.Announcement) for node in flat)
+    if not has_announcement:
+        for node in flat:
+            if isinstance(node, model.Question):
+                missing = [n for n in node.numbers if n not in answered]
+                if missing:
+                    anomalies.append(
+                        _anomaly(
+                            "question-without-answer",
+                            f"question {', '.join(map(str, missing))} has no answer",
+                            node,
+                        )
                     )
-                )
-    reported: set[int] = set()
-    for note in notes:
-        if note.number not in referenced and note.number not in reported:
-            reported.add(note.number)
+    numbers = sorted(seen_numbers)
+    if numbers:
+        gaps = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
+        if numbers[0] != 1:
+            gaps = sorted(set(range(1, numbers[0])) | set(gaps))
+        if gaps:
             anomalies.append(
                 Anomaly(
-                    "unreferenced-footnote",
-                    f"footnote {note.number} is never referenced: {_excerpt(note.text)}",
-                    page=note.page,
+                    "numbering-gap",
+                    f"question numbers {_ranges(gaps)} are missing from the numbering",
                 )
             )
-    return anomalies
+    return linked, anomalies
 
 
-def _excerpt(text: str, *, tail: bool = False, width: int = 40) -> str:
-    """A short quote for a message, so a reader can find the place: "…last words" or "first…"."""
-    if len(text) <= width:
-        return f'"{text}"'
-    return f'"…{text[-width:]}"' if tail else f'"{text[:width]}…"'
+def _walk(nodes: tuple[model.Node, ...]) -> Iterator[model.Node]:
+    for node in nodes:
+        yield node
+        if isinstance(node, model.Section):
+            yield from _walk(node.content)
+
+
+def _ranges(numbers: list[int]) -> str:
+    return ", ".join(str(number) for number in numbers)
+
+
+def _anomaly(code: str, message: str, node: model.Question | model.Answer) -> Anomaly:
+    page, line = _position(node)
+    return Anomaly(code, message, page=page, line=line)
+
+
+def _position(node: model.Node) -> tuple[int | None, int | None]:
+    """The page and layout line where a node starts."""
+    label = getattr(node, "label", None)
+    if label is not None and label.page is not None:
+        return label.page, label.line
+    for block in getattr(node, "blocks", ()):
+        page, line = _block_position(block)
+        if page is not None:
+            return page, line
+    return None, None
+
+
+def _block_position(block: model.Block) -> tuple[int | None, int | None]:
+    if isinstance(block, model.ItemList):
+        return (block.items[0].page, block.items[0].line) if block.items else (None, None)
+    return block.page, block.line
+
+
+# --- Footnotes --------------------------------------------------------------------------------------
+
+
+def _footnote(note: TextFootnote) -> model.Footnote:
+    # The footnote's text gets the same inline treatment as a paragraph (links, document references).
+    pseudo = Paragraph(note.text, note.page, note.lines, False, False, 0.0, 0.0, links=note.links)
+    content = tuple(
+        item
+        for item in blocks.inline(pseudo)
+        if isinstance(item, str | model.WebLink | model.DocLink)
+    )
+    return model.Footnote(note.number, content, page=note.page, line=note.lines[0])
+
+
+def _footnote_anomalies(
+    document: model.Document, text: Text, layout: Layout | None
+) -> list[Anomaly]:
+    referenced = {ref.number for content in _contents(document) for ref in model.note_refs(content)}
+    return [
+        Anomaly(
+            "unreferenced-footnote",
+            f"footnote {note.number} is never referenced",
+            page=note.page,
+            line=note.line,
+        )
+        for note in document.footnotes
+        if note.number not in referenced
+    ]
+
+
+def _contents(document: model.Document) -> Iterator[tuple[model.Inline, ...]]:
+    """Every inline content of the document (front and body), in reading order."""
+    for block in document.front:
+        yield from _block_contents(block)
+    for node in document.walk():
+        if isinstance(node, model.Question | model.Answer | model.Announcement):
+            if node.label is not None:
+                yield node.label.content
+            for block in node.blocks:
+                yield from _block_contents(block)
+        elif isinstance(node, model.Section):
+            if node.heading is not None:
+                yield node.heading.content
+        else:
+            yield from _block_contents(node)
+
+
+def _block_contents(block: model.Block) -> Iterator[tuple[model.Inline, ...]]:
+    if isinstance(block, model.Heading | model.Paragraph):
+        yield block.content
+    elif isinstance(block, model.ItemList):
+        for item in block.items:
+            yield (item.marker + " ",) + item.content
+    elif isinstance(block, model.Table):
+        for row in block.rows:
+            cells: list[model.Inline] = []
+            for index, cell in enumerate(row):
+                if index:
+                    cells.append(" | ")
+                cells.extend(cell)
+            yield tuple(cells)
+
+
+# --- Conservation ---------------------------------------------------------------------------------
+
+
+def check_conservation(document: model.Document, text: Text, layout: Layout | None = None) -> None:
+    """Prove that the model holds every character of the running text exactly once, in order.
+
+    Whitespace is not compared (the model keeps the text's single spaces, but a split between two
+    blocks drops the space between them). On failure the error names the page and line of the
+    first text that is missing, duplicated or out of order.
+    """
+    expected = _squeeze("".join(paragraph.text for paragraph in text.paragraphs))
+    actual = _squeeze("".join(model.plain_text(content) for content in _contents(document)))
+    if expected != actual:
+        position = _first_difference(expected, actual)
+        paragraph = _paragraph_at(text.paragraphs, position)
+        found = actual[position : position + 40] or "(end of the model)"
+        wanted = expected[position : position + 40] or "(end of the text)"
+        raise StructureError(
+            f"text not placed exactly once: the model has {found!r} where the text has {wanted!r}",
+            document=text.source.file,
+            page=paragraph.page if paragraph else None,
+            line=_line_on_page(layout, paragraph.line) if paragraph else None,
+            expected="every character of the body text in the semantic XML exactly once",
+        )
+    notes_expected = [(note.number, _squeeze(note.text)) for note in text.footnotes]
+    notes_actual = [(note.number, _squeeze(note.text)) for note in document.footnotes]
+    if notes_expected != notes_actual:
+        raise StructureError(
+            "footnote text not placed exactly once",
+            document=text.source.file,
+            expected="every footnote of the text, unchanged",
+        )
+
+
+def _squeeze(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def _first_difference(a: str, b: str) -> int:
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return index
+    return min(len(a), len(b))
+
+
+def _paragraph_at(paragraphs: Sequence[Paragraph], position: int) -> Paragraph | None:
+    """The paragraph holding the ``position``-th non-space character of the text."""
+    seen = 0
+    for paragraph in paragraphs:
+        seen += len(_squeeze(paragraph.text))
+        if seen > position:
+            return paragraph
+    return paragraphs[-1] if paragraphs else None
+
+
+def _line_on_page(layout: Layout | None, index: int) -> int:
+    """A layout line index as the line's number on its page (1-based), for messages."""
+    if layout is None or not 0 <= index < len(layout.lines):
+        return index + 1
+    page = layout.lines[index].page
+    first = next(i for i, line in enumerate(layout.lines) if line.page == page)
+    return index - first + 1
+
+
+def _positioned(anomalies: Sequence[Anomaly], layout: Layout | None) -> Iterator[Anomaly]:
+    """Anomalies with layout line indices turned into line numbers on the page."""
+    for anomaly in anomalies:
+        if anomaly.line is not None:
+            yield dataclasses.replace(anomaly, line=_line_on_page(layout, anomaly.line))
+        else:
+            yield anomaly
+
+
+def _lines_on_page(document: model.Document, layout: Layout) -> model.Document:
+    """Provenance as people use it: ``line`` becomes the line's number on its page (1-based)."""
+    firsts: dict[int, int] = {}
+    for index, line in enumerate(layout.lines):
+        firsts.setdefault(line.page, index)
+
+    def number(index: int | None) -> int | None:
+        if index is None or not 0 <= index < len(layout.lines):
+            return index
+        return index - firsts[layout.lines[index].page] + 1
+
+    def block(item: model.Block) -> model.Block:
+        if isinstance(item, model.ItemList):
+            items = tuple(dataclasses.replace(i, line=number(i.line)) for i in item.items)
+            return dataclasses.replace(item, items=items)
+        return dataclasses.replace(item, line=number(item.line))
+
+    def label(item: model.Heading | None) -> model.Heading | None:
+        return None if item is None else dataclasses.replace(item, line=number(item.line))
+
+    def node(item: model.Node) -> model.Node:
+        if isinstance(item, model.Section):
+            return dataclasses.replace(
+                item, heading=label(item.heading), content=tuple(node(n) for n in item.content)
+            )
+        if isinstance(item, model.Question | model.Answer | model.Announcement):
+            return dataclasses.replace(
+                item, label=label(item.label), blocks=tuple(block(b) for b in item.blocks)
+            )
+        return block(item)
+
+    return dataclasses.replace(
+        document,
+        front=tuple(block(item) for item in document.front),
+        body=tuple(node(item) for item in document.body),
+        footnotes=tuple(dataclasses.replace(n, line=number(n.line)) for n in document.footnotes),
+    )

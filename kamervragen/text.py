@@ -54,6 +54,7 @@ class Paragraph:
     size: float  # dominant font size
     note_refs: tuple[NoteRef, ...] = ()
     links: tuple[WebLink, ...] = ()
+    table: bool = False  # a table row: its cells are separated by " | " in ``text``
 
     @property
     def line(self) -> int:
@@ -457,6 +458,7 @@ def _build_paragraph(
         size=sizes.most_common(1)[0][0],
         note_refs=tuple(refs),
         links=tuple(_find_links(text, layout.links, lines)),
+        table=_is_table_row(lines[0], metrics),
     )
 
 

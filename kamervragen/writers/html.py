@@ -1,27 +1,23 @@
-"""HTML writer: the document as one self-contained HTML5 page (inline CSS, no external assets)."""
+"""HTML writer: the document as one self-contained HTML5 page (inline CSS, no external assets).
+
+Ids a reader can link to: ``vraag-3`` and ``antwoord-3`` (the model's :attr:`Question.id` and
+:attr:`Answer.id`), ``sectie-1-2`` (the second section in the first), ``fn-N`` (footnote N) and
+``fnref-N-K`` (the K-th reference to footnote N in reading order, so a footnote referenced twice
+still gets unique ids and a back-link to each reference).
+"""
 
 from __future__ import annotations
 
 from kamervragen import model
-from kamervragen.writers.templating import render
+from kamervragen.writers.templating import NoteRefCounter, note_ref_counts, render
 
 
 def write_html(doc: model.Document) -> bytes:
     """Render ``templates/document.html`` for ``doc``, as UTF-8 bytes."""
-    return render("document.html", doc=doc, backlinks=backlinks(doc)).encode("utf-8")
-
-
-def backlinks(doc: model.Document) -> dict[int, str]:
-    """Footnote number -> HTML id of its first reference (``fnref-B-I``, as document.html writes).
-
-    Only footnotes that exist get one: a reference to a missing footnote is shown unlinked.
-    """
-    existing = {note.number for note in doc.footnotes}
-    first: dict[int, str] = {}
-    for block_index, block in enumerate(doc.blocks, start=1):
-        for item_index, item in enumerate(block.content, start=1):
-            if isinstance(item, model.NoteRef) and item.number in existing:
-                first.setdefault(item.number, f"fnref-{block_index}-{item_index}")
-    # Every existing footnote that is referenced is a key, so the template can also use this
-    # mapping to decide whether a marker links anywhere; a footnote never referenced has no key.
-    return first
+    return render(
+        "document.html",
+        doc=doc,
+        ref_counts=note_ref_counts(doc),
+        refs=NoteRefCounter(),
+        questions={question.id: question for question in doc.questions()},
+    ).encode("utf-8")

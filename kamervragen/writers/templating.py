@@ -1,4 +1,4 @@
-"""The one Jinja environment every writer renders with.
+"""The one Jinja environment every writer renders with, and the small helpers templates use.
 
 Templates live in the repository's top-level ``templates/`` folder (``KAMERVRAGEN_TEMPLATES``
 overrides it, e.g. for a house style). ``StrictUndefined`` makes a misspelt field fail loudly
@@ -6,12 +6,16 @@ instead of rendering as nothing; ``select_autoescape(["html", "xml"])`` escapes 
 ``*.html`` and ``*.xml`` templates, which is why templates are named ``document.html`` and not
 ``document.html.j2`` (select_autoescape matches the file name's ending). Document text is never
 marked ``|safe``: it is what the PDF said, and may contain ``<script>`` or ``{{ }}`` literally.
+
+Templates dispatch on the model's types with tests (``{% if node is question %}``), never on a
+string field, and format derived values with named filters (``{{ date|dutch_date }}``).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -21,11 +25,50 @@ from kamervragen import model
 TEMPLATES_ENV = "KAMERVRAGEN_TEMPLATES"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
+#: What ``Metadata.date`` records, per family: the date printed after "Vastgesteld" in a verslag
+#: or lijst, after "Ontvangen" under an Aanhangsel answer.
+DATE_EVENTS: dict[model.Family, str] = {
+    "verslag": "vastgesteld",
+    "aanhangsel": "ontvangen",
+    "lijst": "vastgesteld",
+    "nota": "ontvangen",
+    "unknown": "datum",
+}
+
+MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+# Addresses a reader may follow. A link annotation can hold any URI, and "javascript:" in an
+# <a href> would run in the reader's browser, so other schemes are shown as text only.
+LINKABLE_SCHEMES = ("http://", "https://", "mailto:")
+
+#: Type tests: ``{% if item is note_ref %}``. One per model type a template renders.
+TYPE_TESTS: dict[str, type | tuple[type, ...]] = {
+    "text_run": str,
+    "note_ref": model.NoteRef,
+    "web_link": model.WebLink,
+    "doc_link": model.DocLink,
+    "ask": model.Ask,
+    "heading": model.Heading,
+    "paragraph": model.Paragraph,
+    "item_list": model.ItemList,
+    "table": model.Table,
+    "question": model.Question,
+    "answer": model.Answer,
+    "announcement": model.Announcement,
+    "section": model.Section,
+}
+
 
 def templates_dir() -> Path:
     """``$KAMERVRAGEN_TEMPLATES`` if set, else the repository's ``templates/`` folder."""
     override = os.environ.get(TEMPLATES_ENV)
     return Path(override).resolve() if override else DEFAULT_TEMPLATES
+
+
+def _type_test(kind: type | tuple[type, ...]) -> object:
+    return lambda value: isinstance(value, kind)
 
 
 @functools.cache
@@ -39,25 +82,104 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    # Type tests, so templates dispatch on model types: {% if item is note_ref %}.
-    env.tests.update(
-        heading=lambda value: isinstance(value, model.Heading),
-        paragraph=lambda value: isinstance(value, model.Paragraph),
-        note_ref=lambda value: isinstance(value, model.NoteRef),
-        web_link=lambda value: isinstance(value, model.WebLink),
-        text_run=lambda value: isinstance(value, str),
-        linkable=is_linkable,
-    )
+    env.tests.update({name: _type_test(kind) for name, kind in TYPE_TESTS.items()})
+    env.tests["linkable"] = is_linkable
+    env.filters.update(dutch_date=dutch_date, number_list=number_list, person=person_name)
+    env.globals.update(DATE_EVENTS=DATE_EVENTS)
     return env
-
-
-# Addresses a reader may follow. A link annotation can hold any URI, and "javascript:" in an
-# <a href> would run in the reader's browser, so other schemes are shown as text only.
-LINKABLE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def is_linkable(url: object) -> bool:
     return isinstance(url, str) and url.lower().startswith(LINKABLE_SCHEMES)
+
+
+def dutch_date(date: model.PartialDate) -> str:
+    """A date with exactly the precision it was printed with.
+
+    >>> dutch_date(model.PartialDate(2021, 3)), dutch_date(model.PartialDate(2024, 2, 12))
+    ('maart 2021', '12 februari 2024')
+    >>> dutch_date(model.PartialDate(2021))
+    '2021'
+    """
+    parts = [str(date.year)]
+    if date.month is not None:
+        parts.insert(0, MONTHS[date.month - 1])
+        if date.day is not None:
+            parts.insert(0, str(date.day))
+    return " ".join(parts)
+
+
+def number_list(numbers: tuple[int, ...]) -> str:
+    """Question numbers as Dutch prose: ``3``, ``3 en 4``, ``3, 4 en 5``.
+
+    >>> number_list((3, 4, 5))
+    '3, 4 en 5'
+    """
+    items = [str(number) for number in numbers]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def person_name(person: model.Person) -> str:
+    """``Koekkoek (Volt)``, or the bare name when the party is unknown."""
+    return f"{person.name} ({person.party})" if person.party else person.name
+
+
+def inline_contents(doc: model.Document) -> Iterator[tuple[model.Inline, ...]]:
+    """Every run of inline content of the document, in reading order (footnotes excluded)."""
+    for block in doc.front:
+        yield from _block_contents(block)
+    for node in doc.body:
+        yield from _node_contents(node)
+
+
+def _node_contents(node: model.Node) -> Iterator[tuple[model.Inline, ...]]:
+    if isinstance(node, model.Section):
+        if node.heading is not None:
+            yield node.heading.content
+        for child in node.content:
+            yield from _node_contents(child)
+    elif isinstance(node, model.Question | model.Answer | model.Announcement):
+        if node.label is not None:
+            yield node.label.content
+        for block in node.blocks:
+            yield from _block_contents(block)
+    else:
+        yield from _block_contents(node)
+
+
+def _block_contents(block: model.Block) -> Iterator[tuple[model.Inline, ...]]:
+    if isinstance(block, model.ItemList):
+        yield from (item.content for item in block.items)
+    elif isinstance(block, model.Table):
+        yield from (cell for row in block.rows for cell in row)
+    else:
+        yield block.content
+
+
+def note_ref_counts(doc: model.Document) -> dict[int, int]:
+    """Footnote number -> how often the text refers to it, for footnotes that exist."""
+    existing = {note.number for note in doc.footnotes}
+    counts: dict[int, int] = {}
+    for content in inline_contents(doc):
+        for ref in model.note_refs(content):
+            if ref.number in existing:
+                counts[ref.number] = counts.get(ref.number, 0) + 1
+    return counts
+
+
+class NoteRefCounter:
+    """Numbers the references to each footnote as a template renders them, in reading order.
+
+    ``counter.next(3)`` is 1 the first time footnote 3 is referenced, 2 the second time, … A
+    template renders the text once, in reading order, so the numbers match :func:`note_ref_counts`.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, int] = {}
+
+    def next(self, number: int) -> int:
+        self._seen[number] = self._seen.get(number, 0) + 1
+        return self._seen[number]
 
 
 def render(template: str, **context: object) -> str:

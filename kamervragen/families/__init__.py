@@ -1,0 +1,107 @@
+"""Document families: how each kind of Q&A document is laid out, one module per family.
+
+A family module exposes ``parse(text, furniture) -> FamilyParse``: it reads the running text (and
+the page-furniture lines, where the masthead and identifier are printed) into front matter, body
+nodes and metadata. It only *groups and labels* the text; :mod:`kamervragen.structure` then gives
+questions and answers their ids, links each answer to its questions, reports anomalies and proves
+that no character was lost.
+
+========== ============================================ =================================
+family     printed as                                   module
+========== ============================================ =================================
+verslag    "VERSLAG" of a schriftelijk overleg          :mod:`kamervragen.families.verslag`
+aanhangsel Aanhangsel van de Handelingen (Kamervragen)  :mod:`kamervragen.families.aanhangsel`
+lijst      "LIJST VAN VRAGEN EN ANTWOORDEN"             :mod:`kamervragen.families.lijst`
+nota       "NOTA NAAR AANLEIDING VAN HET VERSLAG"       :mod:`kamervragen.families.lijst`
+========== ============================================ =================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kamervragen import model, patterns
+from kamervragen.errors import Anomaly
+from kamervragen.references import find_references, normalise_vergaderjaar
+from kamervragen.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyParse:
+    """What a family module read: complete metadata, the front matter and the body.
+
+    Questions and answers may carry an empty ``id`` and ``questions``: the structure step assigns
+    ids and links answers to questions afterwards.
+    """
+
+    metadata: model.Metadata
+    front: tuple[model.Block, ...]
+    body: tuple[model.Node, ...]
+    anomalies: tuple[Anomaly, ...] = ()
+
+
+# The title area: the first paragraphs and the masthead decide what kind of document this is.
+TITLE_AREA = 12
+
+# Family labels as printed in the title area (case as printed matters: "verslag" in running text
+# is common, the type line "VERSLAG" is not).
+LIJST_LABEL = re.compile(
+    r"\bLIJST VAN (?:VRAGEN EN ANTWOORDEN|FEITELIJKE VRAGEN)\b|^Lijst van vragen en antwoorden\b",
+    re.IGNORECASE,
+)
+NOTA_LABEL = re.compile(r"\bNOTA NAAR AANLEIDING VAN HET (?:NADER )?VERSLAG\b", re.IGNORECASE)
+VERSLAG_LABEL = re.compile(r"\bVERSLAG\b|\bVerslag van een schriftelijk overleg\b")
+AANHANGSEL_LABEL = re.compile(r"Aanhangsel van de Handelingen|\bah-tk-\d{8}-\d+\b")
+# The header of an Aanhangsel document: "Vragen van het lid Koekkoek (Volt) aan …",
+# "Vragen van de leden Sneller (D66), … aan …".
+AANHANGSEL_HEADER = re.compile(r"^Vragen van (?:het lid|de leden)\b")
+
+
+def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
+    """The family whose label appears first in the title area, else ``"unknown"``.
+
+    >>> from kamervragen.layout import Source
+    >>> from kamervragen.text import Paragraph, Text
+    >>> p = lambda s: Paragraph(s, 1, (0,), False, False, 0.0, 10.0)
+    >>> detect_family(Text(Source("x.pdf", "0", 1), (p("28676 NAVO"), p("Nr. VERSLAG")), (), ()), [])
+    'verslag'
+    """
+    head = [*furniture, *(paragraph.text for paragraph in text.paragraphs[:TITLE_AREA])]
+    for line in head:
+        if LIJST_LABEL.search(line):
+            return "lijst"
+        if NOTA_LABEL.search(line):
+            return "nota"
+        if AANHANGSEL_LABEL.search(line) or AANHANGSEL_HEADER.match(line):
+            return "aanhangsel"
+        if VERSLAG_LABEL.search(line):
+            return "verslag"
+    return "unknown"
+
+
+def base_metadata(text: Text, family: model.Family, furniture: Sequence[str]) -> model.Metadata:
+    """Metadata every family has: the source, the identifier, the vergaderjaar, the citations."""
+    identifier = None
+    vergaderjaar = None
+    for line in furniture:
+        if identifier is None and patterns.PUBLICATION_IDENTIFIER.match(line):
+            identifier = line
+        if vergaderjaar is None and patterns.MASTHEAD_SESSION.match(line):
+            vergaderjaar = normalise_vergaderjaar(line)
+    references: list[model.DocumentRef] = []
+    for content in [p.text for p in text.paragraphs] + [note.text for note in text.footnotes]:
+        for found in find_references(content):
+            if found.ref not in references:
+                references.append(found.ref)
+    return model.Metadata(
+        source_file=text.source.file,
+        sha256=text.source.sha256,
+        pages=text.source.pages,
+        pdf_title=text.source.title,
+        family=family,
+        identifier=identifier,
+        vergaderjaar=vergaderjaar,
+        references=tuple(references),
+    )

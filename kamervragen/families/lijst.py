@@ -1,0 +1,793 @@
+"""Lijsten van vragen en antwoorden, nota's naar aanleiding van het verslag, and unlabelled Q&A.
+
+Three relatives of Kamervragen share this parser (:data:`kamervragen.structure.PARSERS`):
+
+**Lijst van vragen en antwoorden** (family ``lijst``). A committee's numbered questions, each
+followed by the government's answer. The title block reads::
+
+    36 200 VIII Vaststelling van de begrotingsstaten van het Ministerie van … voor het jaar 2024
+    Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN
+    Vastgesteld 10 november 2023
+    De vaste commissie voor … heeft een aantal vragen voorgelegd aan de Minister van … over …
+    De vragen zijn op … beantwoord. Vragen en antwoorden zijn hierna afgedrukt.
+    De voorzitter van de commissie, … De griffier van de commissie, …
+
+and every question is numbered in one of these ways (the *labelled layouts*):
+
+* the number on its own line ("1" or "1."), then the question, then "Antwoord" / "Antwoord:";
+* the number at the start of the question ("1. Hoeveel …?"), then "Antwoord:";
+* "Vraag 1" (alone or before the question's text), then "Antwoord 1" or "Antwoord op vraag 1:";
+* without any answer label, the answer is told from the question by a change of type style
+  (question bold or italic, answer roman), else it starts after the question's first paragraph
+  that ends in "?".
+
+**Nota naar aanleiding van het verslag** (family ``nota``). The government's reply to a
+committee's report on a bill, in sections ("1. Inleiding", "2. Doel van het wetsvoorstel"). Each
+quoted committee passage ("De leden van de VVD-fractie vragen …"), often in italics, is a
+question; the roman paragraphs after it are the government's answer. Questions are not numbered
+in print: they are numbered 1, 2, 3 … in reading order, and carry no label.
+
+**Unknown** (family ``unknown``): a document without a family label that is still clearly
+questions and answers ("Vraag 1" / "Antwoord 1") is read with the labelled layouts. A document
+without any of them (a motion: "De Kamer, gehoord de beraadslaging, …") yields no questions, so
+the structure step refuses it ("no question/answer structure found").
+
+The parser only groups and labels; every paragraph of the text lands in the result exactly once,
+in reading order (a label printed before the question's text on the same line is split off the
+paragraph, character for character). The structure step gives ids, links answers to questions and
+checks conservation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kamervragen import model
+from kamervragen.blocks import build_blocks, heading
+from kamervragen.errors import Anomaly
+from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata, detect_family
+from kamervragen.references import normalise_dossier, parse_date
+from kamervragen.text import Paragraph, Text
+
+# --- Title block ----------------------------------------------------------------------------------
+
+# The dossier line of a Kamerstuk: the dossier number, then the dossier's title:
+#   "36 200 VIII Vaststelling van de begrotingsstaten …", "36 123 Wijziging van de Wet …",
+#   "21 501-02 Raad Algemene Zaken en Raad Buitenlandse Zaken".
+DOSSIER_LINE = re.compile(
+    r"^(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]{1,3})?(?:\s+[IVXLC]{1,5}\b|\s+[A-Z]\b)?)"
+    r"\s+(?P<title>[A-Z(‘“'\"].*)$"
+)
+# The document number and type as printed: "Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN",
+# "Nr. 7 NOTA NAAR AANLEIDING VAN HET VERSLAG"; the type may also stand alone.
+DOCUMENT_NUMBER_LINE = re.compile(r"^Nr\.\s*(?P<number>\d+[A-Za-z]?)(?:\s+(?P<type>\S.*))?$")
+DOCUMENT_TYPE_LINE = re.compile(
+    r"^(?:LIJST VAN (?:VRAGEN EN ANTWOORDEN|FEITELIJKE VRAGEN)"
+    r"|NOTA NAAR AANLEIDING VAN HET (?:NADER )?VERSLAG)$"
+)
+# The date of the document: "Vastgesteld 10 november 2023" (lijst), "Ontvangen 12 maart 2024"
+# (nota, the day the Kamer received it).
+DATE_LINE = re.compile(r"^(?:Vastgesteld|Ontvangen)\b,?\s*(?P<date>.+)$")
+# The committee, as named in the lijst's introduction ("De vaste commissie voor Onderwijs,
+# Cultuur en Wetenschap heeft een aantal vragen voorgelegd …") or in the nota's thanks ("dankt de
+# leden van de vaste commissie voor Justitie en Veiligheid voor …"). A committee's name is
+# capitalised words joined by spaces, commas and "en".
+COMMITTEE = re.compile(
+    r"\b(?P<committee>(?:(?:vaste|algemene|tijdelijke|bijzondere|parlementaire)\s+)?"
+    r"commissie\s+(?:voor|van)\s+[A-Z][\w’'\-]*(?:(?:,\s+|\s+en\s+|\s+)[A-Z][\w’'\-]*)*)"
+)
+# The lijst's addressees: "… voorgelegd aan de Minister van Onderwijs, Cultuur en Wetenschap en de
+# Staatssecretaris van Financiën over …". Each office follows "de" ("aan de …", "en de …").
+ADDRESSEES = re.compile(r"\bvoorgelegd aan (?P<addressees>.+?)(?:\s+over\b|\s+inzake\b|\.\s|\.$|$)")
+ADDRESSEE_SEPARATOR = re.compile(r",?\s+en\s+(?=de\s+[A-Z])|,\s+(?=de\s+[A-Z])")
+OFFICE = re.compile(r"^(?:de\s+)?(?P<office>(?:Minister|Staatssecretaris|Minister-President)\b.*)$")
+# Lines of the front matter after the title: the lijst's introduction and its signatures
+# ("De voorzitter van de commissie,", "De griffier van de commissie,"), and a table of contents.
+INTRODUCTION = re.compile(
+    r"heeft een aantal vragen voorgelegd|Vragen en antwoorden zijn hierna afgedrukt"
+    r"|^De (?:voorzitter|griffier|adjunct-griffier) van de commissie,?$",
+    re.IGNORECASE,
+)
+CONTENTS = re.compile(r"^Inhoud(?:sopgave)?$", re.IGNORECASE)
+
+# --- Labels of the lijst -------------------------------------------------------------------------
+
+# The numbers a label covers: "1", "3, 4 en 5", "3-5", "3 t/m 5", "12a" (the letter is dropped).
+_NUMBERS = r"\d{1,4}[a-z]?(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+t/m\s+)\d{1,4}[a-z]?)*"
+# A question label: "Vraag 1", "Vraag 1:", "Vraag nr. 12", "Vragen 3 en 4", alone on its line or
+# before the question's text ("Vraag 1 Hoeveel …"). "Vraag:" without a number counts on.
+QUESTION_LABEL = re.compile(
+    r"^(?P<label>(?:Vraag|Vragen)(?:\s+(?:nr\.?|nummer))?(?:\s+(?P<numbers>" + _NUMBERS + r"))?"
+    r"\s*[:.]?)(?=\s|$)"
+)
+# A question number alone on its line: "1", "1.", "12" (the committee's numbering).
+BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
+# A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …".
+INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)]?)\s+(?=[A-Z‘“'\"(])")
+# An answer label: "Antwoord", "Antwoord:", "Antwoord 1", "Antwoord op vraag 1:", "Antwoorden op
+# vragen 3 en 4", "Antwoord bij vraag 2", alone or before the answer's text.
+ANSWER_LABEL = re.compile(
+    r"^(?P<label>(?:Antwoord|Antwoorden)(?:\s+(?:op|bij)\s+(?:vraag|vragen))?"
+    r"(?:\s+(?:nr\.?\s*)?(?P<numbers>" + _NUMBERS + r"))?\s*(?P<colon>[:.])?)(?=\s|$)"
+)
+# A "Mededeling" alone on its line: the government announces how (or that) it will answer, instead
+# of answering (Aanhangsel convention, also found in unlabelled documents).
+ANNOUNCEMENT_LABEL = re.compile(r"^Mededeling:?$")
+# A question number may skip this many numbers before it is taken for something else (a year, an
+# amount): "1", "2", "4" is a gap, "1", "2", "2024" is not a question numbered 2024.
+MAX_JUMP = 10
+
+# --- Nota naar aanleiding van het verslag --------------------------------------------------------
+
+# A quoted committee passage starts with the fractie that speaks:
+#   "De leden van de VVD-fractie vragen …", "De leden van de GroenLinks-PvdA-fractie …",
+#   "Het lid van de BBB-fractie …", "De leden van de fractie van de PVV …",
+#   "De leden van de fracties van VVD en D66 …", "Ook de leden van de SP-fractie …",
+#   "De VVD-fractie vraagt …"; and, continuing the fractie last named, "Deze leden vragen …",
+#   "Dit lid …", "Zij vragen …".
+_PARTY = r"[A-Z0-9][\w’'+\-]*?"
+FRACTIE_QUESTION = re.compile(
+    r"^(?i:(?:ook|tevens|voorts|verder|daarnaast|tot slot|ten slotte|tenslotte)\s+)?(?:"
+    r"(?i:de\s+leden|het\s+lid)\s+van\s+de\s+(?P<a>" + _PARTY + r")-fractie\b"
+    r"|(?i:de\s+leden|het\s+lid)\s+van\s+de\s+(?i:fracties?)\s+(?:van\s+(?:de\s+)?)?"
+    r"(?P<b>[A-Z0-9][\w’'+\-]*(?:(?:,\s*|\s+en\s+)(?:de\s+)?[A-Z0-9][\w’'+\-]*)*)"
+    r"|(?i:de)\s+(?P<c>"
+    + _PARTY
+    + r")-fractie\s+(?:vraagt|vragen|wil|verzoekt|merkt|constateert)\b"
+    r"|(?P<same>(?i:deze\s+leden|dit\s+lid|zij\s+vragen|de\s+leden\s+vragen))\b)"
+)
+# A section heading of a nota, short and without a sentence end: "1. Inleiding",
+# "2.1 Verhouding tot ander beleid", "I. ALGEMEEN", "II ARTIKELSGEWIJS", "Artikel I, onderdeel A".
+NUMBERED_HEADING = re.compile(
+    r"^(?:(?P<roman>[IVX]{1,5})\.?|(?P<arabic>\d{1,2}(?:\.\d{1,2}){0,3})\.?)\s+[A-Z][^.?!;:]{0,100}$"
+    r"|^Artikel\s+[\dIVXL]+[a-z]?(?:,\s*onderde(?:el|len)\s+\w+)?$"
+)
+# The signature that closes a nota: "De Minister van Justitie en Veiligheid,", then the name.
+CLOSING = re.compile(
+    r"^De\s+(?:Minister(?:-President)?|Staatssecretaris)\b[^.?!]*,$|^Namens de regering,?$"
+)
+# A heading is short and does not end as a sentence does.
+HEADING_MAX = 150
+SENTENCE_END = (".", "?", "!", ";", ",", ":")
+
+
+# --- Splitting a label off its paragraph ----------------------------------------------------------
+
+
+def split_paragraph(paragraph: Paragraph, at: int) -> tuple[Paragraph, Paragraph | None]:
+    """``paragraph`` as its text before ``at`` and the rest (None when the rest is empty).
+
+    Footnote markers and links keep their places; a link across ``at`` (never in a label) is
+    dropped, its text stays.
+    """
+    text = paragraph.text
+    head_text = text[:at].rstrip()
+    rest = at
+    while rest < len(text) and text[rest] == " ":
+        rest += 1
+    if rest >= len(text):
+        return paragraph, None
+    head = dataclasses.replace(
+        paragraph,
+        text=head_text,
+        note_refs=tuple(
+            dataclasses.replace(ref, offset=min(ref.offset, len(head_text)))
+            for ref in paragraph.note_refs
+            if ref.offset < rest
+        ),
+        links=tuple(link for link in paragraph.links if link.end <= len(head_text)),
+        table=False,
+    )
+    tail = dataclasses.replace(
+        paragraph,
+        text=text[rest:],
+        note_refs=tuple(
+            dataclasses.replace(ref, offset=ref.offset - rest)
+            for ref in paragraph.note_refs
+            if ref.offset >= rest
+        ),
+        links=tuple(
+            dataclasses.replace(link, start=link.start - rest, end=link.end - rest)
+            for link in paragraph.links
+            if link.start >= rest
+        ),
+    )
+    return head, tail
+
+
+def parse_numbers(printed: str | None) -> tuple[int, ...]:
+    """``"3, 4 en 5"`` -> (3, 4, 5); ``"3-5"``, ``"3 t/m 5"`` -> (3, 4, 5); ``"12a"`` -> (12,).
+
+    >>> parse_numbers("7, 8, 9 10 en 11")
+    (7, 8, 9, 10, 11)
+    """
+    if not printed:
+        return ()
+    numbers: list[int] = []
+    for match in re.finditer(r"(\d+)[a-z]?(?:\s*(?:[-–]|t/m)\s*(\d+)[a-z]?)?", printed):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        for number in range(first, max(first, last) + 1) if last - first < 50 else (first, last):
+            if number not in numbers:
+                numbers.append(number)
+    return tuple(numbers)
+
+
+# --- The parser -----------------------------------------------------------------------------------
+
+
+def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
+    """Front matter, questions and answers (in sections), and metadata; see the module docstring."""
+    family = detect_family(text, furniture)
+    paragraphs = text.paragraphs
+    metadata = _metadata(text, family, furniture)
+    result = None
+    if family == "nota":
+        result = _Nota(paragraphs).parse()
+    if result is None:
+        result = _Labelled(paragraphs).parse()
+    if result is None:  # no questions: the structure step refuses the document
+        return FamilyParse(metadata=metadata, front=_front(paragraphs), body=())
+    start, body, anomalies = result
+    return FamilyParse(
+        metadata=metadata,
+        front=_front(paragraphs[:start]),
+        body=body,
+        anomalies=tuple(anomalies),
+    )
+
+
+def _front(paragraphs: Sequence[Paragraph]) -> tuple[model.Block, ...]:
+    """Title lines (bold) as headings, the rest (introduction, signatures) as blocks."""
+    blocks: list[model.Block] = []
+    run: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph.bold:
+            blocks.extend(build_blocks(run))
+            run = []
+            blocks.append(heading(paragraph))
+        else:
+            run.append(paragraph)
+    blocks.extend(build_blocks(run))
+    return tuple(blocks)
+
+
+def _is_heading_like(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return 0 < len(text) <= HEADING_MAX and not text.endswith(SENTENCE_END) and not paragraph.table
+
+
+def _is_title_line(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return bool(
+        DOSSIER_LINE.match(text)
+        or DOCUMENT_NUMBER_LINE.match(text)
+        or DOCUMENT_TYPE_LINE.match(text)
+        or DATE_LINE.match(text)
+        or INTRODUCTION.search(text)
+    )
+
+
+def _heading_level(text: str) -> int:
+    """How deep a heading is: "I. ALGEMEEN" 1, "2. Doel" 2, "2.1 …" 3; unnumbered ones deepest
+    (an all-capitals one at the top)."""
+    match = NUMBERED_HEADING.match(text)
+    if match and match.group("roman"):
+        return 1
+    if match and match.group("arabic"):
+        return 2 + match.group("arabic").count(".")
+    if text.isupper():
+        return 1
+    return 9
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadingMark:
+    """A section heading in the flat reading-order sequence, before sections are nested."""
+
+    paragraph: Paragraph
+    level: int
+
+
+_Entry = model.Node | _HeadingMark
+
+
+def _nest(entries: Sequence[_Entry]) -> tuple[model.Node, ...]:
+    """Turn the flat sequence of nodes and heading marks into nested sections (by level)."""
+    root: list[model.Node] = []
+    # The open sections: (level, heading paragraph, content so far).
+    stack: list[tuple[int, Paragraph, list[model.Node]]] = []
+
+    def close() -> None:
+        level, paragraph, content = stack.pop()
+        section = model.Section(kind="section", heading=heading(paragraph), content=tuple(content))
+        (stack[-1][2] if stack else root).append(section)
+
+    for entry in entries:
+        if isinstance(entry, _HeadingMark):
+            while stack and stack[-1][0] >= entry.level:
+                close()
+            stack.append((entry.level, entry.paragraph, []))
+        else:
+            (stack[-1][2] if stack else root).append(entry)
+    while stack:
+        close()
+    return tuple(root)
+
+
+def _closing_start(paragraphs: Sequence[Paragraph], start: int) -> int:
+    """Where the closing signature begins ("De Minister van …," and the name), else the end."""
+    for index in range(len(paragraphs) - 1, max(start, len(paragraphs) - 6) - 1, -1):
+        if CLOSING.match(paragraphs[index].text):
+            return index
+    return len(paragraphs)
+
+
+def _blocks(paragraphs: Sequence[Paragraph], *, asks: bool = False) -> tuple[model.Block, ...]:
+    return build_blocks(paragraphs, asks=asks)
+
+
+def _anomaly(code: str, message: str, paragraph: Paragraph) -> Anomaly:
+    # The line is a layout line index; the structure step turns it into a line on the page.
+    return Anomaly(code, message, page=paragraph.page, line=paragraph.line)
+
+
+_Result = tuple[int, tuple[model.Node, ...], list[Anomaly]]
+
+
+# --- Labelled layouts (lijst, unknown) ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Start:
+    """A question or answer label found at the start of a paragraph."""
+
+    kind: str  # "question", "answer" or "announcement"
+    numbers: tuple[int, ...]
+    label: Paragraph | None  # the label's own paragraph, or the label split off the text
+    rest: Paragraph | None  # the text after the label in the same paragraph
+
+
+class _Labelled:
+    """Numbered questions with (or without) answer labels; see the module docstring."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.answer_labels = any(self._answer(p) for p in paragraphs)
+        # Without answer labels the answers are found by style or after the question mark, unless
+        # a Mededeling says that the questions are not answered (yet).
+        self.unlabelled_answers = not self.answer_labels and not any(
+            ANNOUNCEMENT_LABEL.match(p.text) for p in paragraphs
+        )
+
+    # Labels, by what is printed.
+
+    @staticmethod
+    def _answer(paragraph: Paragraph) -> _Start | None:
+        match = ANSWER_LABEL.match(paragraph.text)
+        if not match:
+            return None
+        label, rest = split_paragraph(paragraph, match.end("label"))
+        if rest is not None and not match.group("colon") and not rest.text[:1].isupper():
+            return None  # "Antwoord op de vraag …", "Antwoorden van …": running text
+        return _Start("answer", parse_numbers(match.group("numbers")), label, rest)
+
+    def _question(self, index: int, last: int, answered: bool) -> _Start | None:
+        """A question label at paragraph ``index``, given the last question number so far and
+        whether that question has had its answer label."""
+        paragraph = self.paragraphs[index]
+        text = paragraph.text
+        match = QUESTION_LABEL.match(text)
+        if match:
+            numbers = parse_numbers(match.group("numbers")) or (last + 1,)
+            label, rest = split_paragraph(paragraph, match.end("label"))
+            if rest is not None and not (
+                match.group("numbers") or text[match.end("label") - 1] == ":"
+            ):
+                return None  # "Vragen over …": running text
+            if rest is not None and not match.group(0).endswith(":") and numbers[0] <= last:
+                return None  # "Vraag 3 is eerder beantwoord …" inside an answer
+            return _Start("question", numbers, label, rest)
+        match = BARE_NUMBER.match(text)
+        if match:
+            number = int(match.group("number"))
+            if last < number <= last + MAX_JUMP:
+                return _Start("question", (number,), paragraph, None)
+            return None
+        match = INLINE_NUMBER.match(text)
+        if match and int(match.group("number")) == last + 1 and not paragraph.table:
+            number = last + 1
+            if self.answer_labels:
+                # A numbered list inside a question or an answer is not a run of questions: the
+                # previous question must have been answered, and this one's answer label must come
+                # before any other paragraph numbered like a question.
+                if last and not answered:
+                    return None
+                if not self._answer_follows(index, number):
+                    return None
+            elif "?" not in text:
+                return None
+            label, rest = split_paragraph(paragraph, match.end("label"))
+            return _Start("question", (number,), label, rest)
+        return None
+
+    def _answer_follows(self, index: int, number: int) -> bool:
+        """Whether an answer label follows before any paragraph numbered ``number`` or later."""
+        for paragraph in self.paragraphs[index + 1 :]:
+            if self._answer(paragraph):
+                return True
+            if any(n >= number for n in _printed_numbers(paragraph.text)):
+                return False
+        return False
+
+    # The parse.
+
+    def parse(self) -> _Result | None:
+        paragraphs = self.paragraphs
+        starts: dict[int, _Start] = {}
+        last, answered = 0, False
+        for index in range(len(paragraphs)):
+            found = self._question(index, last, answered)
+            if found:
+                starts[index] = found
+                last, answered = max(found.numbers), False
+            elif found := self._answer(paragraphs[index]):
+                starts[index] = found
+                answered = True
+            elif starts and ANNOUNCEMENT_LABEL.match(paragraphs[index].text):
+                starts[index] = _Start("announcement", (), paragraphs[index], None)
+        questions = [index for index, start in starts.items() if start.kind == "question"]
+        if not questions:
+            return None
+        first = min(starts)  # an answer label before the first question is reported, not hidden
+        # Section headings: a run of bold, heading-like paragraphs right before a question (a
+        # heading and its subheading). Before the first question, such a run is the title block
+        # unless running text (the introduction) comes between.
+        headings: set[int] = set()
+        for index in questions:
+            run: list[int] = []
+            before = index - 1
+            while (
+                before >= 0
+                and before not in starts
+                and paragraphs[before].bold
+                and _is_heading_like(paragraphs[before])
+                and not _is_title_line(paragraphs[before])
+            ):
+                run.append(before)
+                before -= 1
+            if (
+                run
+                and index == questions[0]
+                and not any(not p.bold for p in paragraphs[: min(run)])
+            ):
+                run = []
+            headings.update(run)
+        start = min([first, *headings])
+        end = _closing_start(paragraphs, start)
+        return self._build(start, end, starts, headings)
+
+    def _build(
+        self, start: int, end: int, starts: dict[int, _Start], headings: set[int]
+    ) -> _Result:
+        paragraphs = self.paragraphs
+        entries: list[_Entry] = []
+        anomalies: list[Anomaly] = []
+        # The node being filled: kind, numbers, label paragraph, its paragraphs.
+        current: tuple[str, tuple[int, ...], Paragraph | None, list[Paragraph]] | None = None
+        question_numbers: tuple[int, ...] = ()
+        has_answer = False
+        previous_last = 0
+
+        def flush() -> None:
+            nonlocal current
+            if current is None:
+                return
+            kind, numbers, label, content = current
+            label_heading = heading(label) if label is not None else None
+            if kind == "question":
+                if not content:
+                    anomalies.append(
+                        _anomaly(
+                            "empty-question", f"question {_numbers(numbers)} has no text", label
+                        )
+                    )
+                if self.unlabelled_answers:
+                    entries.extend(self._split_unlabelled(numbers, label_heading, content))
+                else:
+                    entries.append(
+                        model.Question(
+                            id="",
+                            numbers=numbers,
+                            blocks=_blocks(content, asks=True),
+                            label=label_heading,
+                        )
+                    )
+            elif kind == "answer":
+                entries.append(
+                    model.Answer(
+                        id="",
+                        numbers=numbers,
+                        questions=(),
+                        blocks=_blocks(content),
+                        label=label_heading,
+                    )
+                )
+            elif kind == "announcement":
+                entries.append(model.Announcement(blocks=_blocks(content), label=label_heading))
+            else:
+                entries.extend(_blocks(content))
+            current = None
+
+        for index in range(start, end):
+            paragraph = paragraphs[index]
+            found = starts.get(index)
+            if index in headings:
+                flush()
+                entries.append(_HeadingMark(paragraph, _heading_level(paragraph.text)))
+            elif found is not None and found.kind == "question":
+                flush()
+                if found.numbers[0] != previous_last + 1:
+                    anomalies.append(
+                        _anomaly(
+                            "numbering-jump",
+                            f"question {_numbers(found.numbers)} follows question {previous_last}"
+                            if previous_last
+                            else f"the first question is numbered {_numbers(found.numbers)}",
+                            paragraph,
+                        )
+                    )
+                previous_last = max(previous_last, *found.numbers)
+                question_numbers, has_answer = found.numbers, False
+                current = (
+                    "question",
+                    found.numbers,
+                    found.label,
+                    [found.rest] if found.rest else [],
+                )
+            elif found is not None and found.kind == "announcement":
+                flush()
+                current = ("announcement", (), found.label, [])
+            elif found is not None:
+                flush()
+                numbers = found.numbers or question_numbers
+                if not numbers:
+                    anomalies.append(
+                        _anomaly(
+                            "answer-without-question",
+                            f"answer label {found.label.text!r} comes before any question",
+                            paragraph,
+                        )
+                    )
+                elif has_answer and not found.numbers:
+                    anomalies.append(
+                        _anomaly(
+                            "duplicate-answer",
+                            f"question {_numbers(numbers)} has a second answer label",
+                            paragraph,
+                        )
+                    )
+                has_answer = True
+                current = ("answer", numbers, found.label, [found.rest] if found.rest else [])
+            else:
+                if current is None:
+                    current = ("blocks", (), None, [])
+                current[3].append(paragraph)
+        flush()
+        return start, _nest(entries) + _blocks(paragraphs[end:]), anomalies
+
+    @staticmethod
+    def _split_unlabelled(
+        numbers: tuple[int, ...], label: model.Heading | None, content: list[Paragraph]
+    ) -> list[model.Node]:
+        """A question and its unlabelled answer: split where the type style changes, else after
+        the first paragraph that ends in a question mark."""
+        split = len(content)
+        if content:
+            style = (content[0].bold, content[0].italic)
+            change = next((i for i, p in enumerate(content) if (p.bold, p.italic) != style), None)
+            if change is not None and (style != (False, False)):
+                split = change
+            else:
+                asking = next(
+                    (i for i, p in enumerate(content) if p.text.rstrip("’”»)'\"").endswith("?")),
+                    None,
+                )
+                if asking is not None:
+                    split = asking + 1
+        nodes: list[model.Node] = [
+            model.Question(
+                id="", numbers=numbers, blocks=_blocks(content[:split], asks=True), label=label
+            )
+        ]
+        if split < len(content):
+            nodes.append(
+                model.Answer(id="", numbers=numbers, questions=(), blocks=_blocks(content[split:]))
+            )
+        return nodes
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    return ", ".join(map(str, numbers))
+
+
+def _printed_numbers(text: str) -> tuple[int, ...]:
+    """The numbers of a question label at the start of ``text``, whatever its form."""
+    if match := QUESTION_LABEL.match(text):
+        return parse_numbers(match.group("numbers"))
+    if match := BARE_NUMBER.match(text) or INLINE_NUMBER.match(text):
+        return (int(match.group("number")),)
+    return ()
+
+
+# --- Nota naar aanleiding van het verslag ---------------------------------------------------------
+
+
+class _Nota:
+    """Sections in which committee passages (questions) are followed by answers."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        # When the document sets the committee's passages in italics, italics decide; otherwise
+        # the fractie phrase that opens a passage does.
+        self.italic = any(
+            p.italic and not p.bold and FRACTIE_QUESTION.match(p.text) for p in paragraphs
+        )
+        self.bold_headings = any(
+            p.bold and _is_heading_like(p) and NUMBERED_HEADING.match(p.text) for p in paragraphs
+        )
+
+    def _heading(self, paragraph: Paragraph) -> bool:
+        if not _is_heading_like(paragraph) or FRACTIE_QUESTION.match(paragraph.text):
+            return False
+        # Where headings are set in bold, a roman numbered line ("1. Gemeenten") is a list item.
+        return paragraph.bold or (
+            not self.bold_headings and bool(NUMBERED_HEADING.match(paragraph.text))
+        )
+
+    def _committee(self, paragraph: Paragraph) -> bool:
+        if self.italic:
+            return paragraph.italic
+        return bool(FRACTIE_QUESTION.match(paragraph.text))
+
+    def parse(self) -> _Result | None:
+        paragraphs = self.paragraphs
+        # The title block (dossier, number and type, date) is front matter, never a section.
+        title_end = 0
+        while title_end < len(paragraphs) and _is_title_line(paragraphs[title_end]):
+            title_end += 1
+        is_heading = [i >= title_end and self._heading(p) for i, p in enumerate(paragraphs)]
+        committee = [
+            i >= title_end and not is_heading[i] and self._committee(p)
+            for i, p in enumerate(paragraphs)
+        ]
+        if not any(committee):
+            return None
+        start = next(i for i in range(len(paragraphs)) if is_heading[i] or committee[i])
+        start = self._after_contents(start)
+        end = _closing_start(paragraphs, start)
+        return start, *self._build(start, end, is_heading, committee)
+
+    def _after_contents(self, start: int) -> int:
+        """Past a table of contents: its entries repeat the headings that follow it."""
+        paragraphs = self.paragraphs
+        contents = next((i for i in range(start + 1) if CONTENTS.match(paragraphs[i].text)), None)
+        if contents is None:
+            return start
+        index = contents + 1
+        while index < len(paragraphs):
+            key = _entry_key(paragraphs[index].text)
+            if not key or key not in {_entry_key(p.text) for p in paragraphs[index + 1 :]}:
+                break
+            index += 1
+        return max(start, index)
+
+    def _build(
+        self, start: int, end: int, is_heading: list[bool], committee: list[bool]
+    ) -> tuple[tuple[model.Node, ...], list[Anomaly]]:
+        paragraphs = self.paragraphs
+        entries: list[_Entry] = []
+        number = 0
+        party: str | None = None  # the fractie last named
+        asking: str | None = None  # the fractie of the question being filled
+        pending: list[int] = []  # questions since the last answer: a collective answer answers all
+        kind: str | None = None  # what is being filled: "question", "answer" or None (blocks)
+        content: list[Paragraph] = []
+
+        def flush() -> None:
+            nonlocal content
+            if kind == "question":
+                entries.append(
+                    model.Question(
+                        id="", numbers=(number,), blocks=_blocks(content, asks=True), party=asking
+                    )
+                )
+            elif kind == "answer":
+                entries.append(
+                    model.Answer(
+                        id="", numbers=tuple(pending), questions=(), blocks=_blocks(content)
+                    )
+                )
+                pending.clear()
+            else:
+                entries.extend(_blocks(content))
+            content = []
+
+        for index in range(start, end):
+            paragraph = paragraphs[index]
+            if is_heading[index]:
+                flush()
+                kind = None
+                pending.clear()  # an answer never reaches back over a heading
+                entries.append(_HeadingMark(paragraph, _heading_level(paragraph.text)))
+                continue
+            asks = committee[index] or (
+                kind == "question"
+                and not self.italic
+                and paragraph.text.rstrip("’”»)'\"").endswith("?")
+            )
+            if not asks:
+                if kind == "question":
+                    flush()
+                    kind = "answer"
+                content.append(paragraph)
+                continue
+            match = FRACTIE_QUESTION.match(paragraph.text)
+            named = match is not None and not match.group("same")
+            if named:
+                party = match.group("a") or match.group("b") or match.group("c")
+            if kind != "question" or (named and party != asking):
+                # A new question; another fractie speaking starts one even without an answer
+                # between (the government often answers several fracties at once).
+                flush()
+                number += 1
+                pending.append(number)
+                kind, asking = "question", party
+            content.append(paragraph)
+        flush()
+        return _nest(entries) + _blocks(paragraphs[end:]), []
+
+
+def _entry_key(text: str) -> str:
+    """A heading as a table of contents lists it: without a trailing page number or dot leader."""
+    return re.sub(r"(?:\s*\|)?[\s.…]*\d*$", "", text).strip().lower()
+
+
+# --- Metadata -------------------------------------------------------------------------------------
+
+
+def _metadata(text: Text, family: model.Family, furniture: Sequence[str]) -> model.Metadata:
+    metadata = base_metadata(text, family, furniture)
+    values: dict[str, object] = {}
+    for paragraph in text.paragraphs[:TITLE_AREA]:
+        line = paragraph.text
+        if "dossier" not in values and (match := DOSSIER_LINE.match(line)):
+            values["dossier"] = normalise_dossier(match.group("dossier"))
+            values["title"] = match.group("title")
+        elif "document_number" not in values and (match := DOCUMENT_NUMBER_LINE.match(line)):
+            values["document_number"] = match.group("number")
+            if match.group("type"):
+                values["document_type"] = match.group("type")
+        elif "document_type" not in values and DOCUMENT_TYPE_LINE.match(line):
+            values["document_type"] = line
+        elif "date" not in values and (match := DATE_LINE.match(line)):
+            date = parse_date(match.group("date"))
+            if date is not None:
+                values["date"] = date
+        if "committee" not in values and (match := COMMITTEE.search(line)):
+            values["committee"] = match.group("committee")
+        if "addressees" not in values and (match := ADDRESSEES.search(line)):
+            offices = [
+                found.group("office")
+                for part in ADDRESSEE_SEPARATOR.split(match.group("addressees"))
+                if (found := OFFICE.match(part.strip()))
+            ]
+            if offices:
+                values["addressees"] = tuple(offices)
+    return dataclasses.replace(metadata, **values)  # type: ignore[arg-type]
+
+
+__all__ = ["parse", "parse_numbers", "split_paragraph"]
