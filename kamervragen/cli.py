@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("pdf", type=Path, help="the source PDF")
     read.add_argument("--layout", type=Path, required=True, help="layout JSON to write")
     read.add_argument("--text", type=Path, required=True, help="plain text to write")
+    read.add_argument(
+        "--require-qa",
+        action="store_true",
+        help="refuse a document without question/answer structure (exit 7) before writing "
+        "anything; the workflow uses this so that such a document leaves no output at all",
+    )
 
     structure = add(
         "structure",
@@ -143,6 +149,10 @@ def _read(args: argparse.Namespace) -> int:
 
     layout = read_pdf(args.pdf)
     text = build_text(layout)
+    if args.require_qa:
+        from kamervragen.structure import build_document
+
+        build_document(text, layout=layout)  # raises StructureError: no output is written
     with _outputs(args.layout, args.text):
         _write(args.layout, layout.to_json().encode("utf-8"))
         _write(args.text, render_txt(text).encode("utf-8"))

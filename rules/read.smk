@@ -1,4 +1,5 @@
-# Stage 1: read the PDF into its layout lines (JSON) and its text in reading order.
+# Stage 1: read the PDF into its layout lines (JSON) and its text in reading order. A PDF that
+# is not a question/answer document is refused here, so that it leaves no output at all.
 
 
 rule read_pdf:
@@ -16,5 +17,6 @@ rule read_pdf:
         kamervragen read {input.pdf:q} \
             --layout {output.layout:q} \
             --text {output.text:q} \
+            --require-qa \
             --log {log:q}
         """

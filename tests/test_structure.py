@@ -251,3 +251,25 @@ def test_corpus_document_conserved_valid_and_round_trips(pdf: Path) -> None:
     data = to_xml(document)  # validated against the schema before it is returned
     assert from_xml(data) == document
     assert document.anomalies == ()
+
+
+def test_workflow_read_refuses_a_motion_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    motie = shared_path("corpus", "not-qa", "kst-21501-02-3121-motie.pdf")
+    out = tmp_path / "output" / "motie"
+    out.mkdir(parents=True)
+    code = main(
+        [
+            "read",
+            str(motie),
+            "--layout",
+            str(out / "m.layout.json"),
+            "--text",
+            str(out / "m.txt"),
+            "--require-qa",
+        ]
+    )
+    assert code == 7
+    assert "no question/answer structure found" in capsys.readouterr().err
+    assert list((tmp_path / "output").iterdir()) == []

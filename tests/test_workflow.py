@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, SAMPLE_PDF
+from conftest import CORPUS, REPO, SAMPLE_PDF
 
 BIN = Path(sys.executable).parent
 SNAKEMAKE = BIN / "snakemake"
@@ -147,6 +147,10 @@ def test_bad_inputs_fail_alone_and_leave_nothing_in_output(tmp_path: Path) -> No
     sample = SAMPLE_PDF.read_bytes()
     (input_dir / "truncated.pdf").write_bytes(sample[: len(sample) // 3])
     bad = ["empty", "notapdf", "truncated"]
+    motie = CORPUS / "not-qa" / "kst-21501-02-3121-motie.pdf"
+    if motie.exists():  # a real PDF that is not a Q&A document: refused, no output either
+        shutil.copy(motie, input_dir / "motie.pdf")
+        bad.append("motie")
 
     result = snakemake("--cores", "2", "--keep-going", *folder_config(tmp_path), cwd=tmp_path)
 
