@@ -7,8 +7,9 @@ text; they never change the text (the model keeps the text, and these values bes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from kamervragen.model import DocumentRef, PartialDate, Person
 
@@ -106,57 +107,11 @@ def find_references(text: str) -> list[Found]:
     >>> [f.ref.dossier for f in find_references("Kamerstuk 28676, nr. 352 en Kamerstuk 33694, nr. 43")]
     ['28676', '33694']
     """
-    found: list[Found] = []
-    for match in KAMERSTUK.finditer(text):
-        number = match.group("number") or match.group("letter")
-        year = match.group("year")
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                DocumentRef(
-                    text=match.group(0),
-                    kind="kamerstuk",
-                    dossier=normalise_dossier(match.group("dossier")),
-                    number=number,
-                    year=normalise_vergaderjaar(year) if year else None,
-                ),
-            )
-        )
-    for match in AANHANGSEL.finditer(text):
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                DocumentRef(
-                    text=match.group(0),
-                    kind="aanhangsel",
-                    number=match.group("number"),
-                    year=normalise_vergaderjaar(match.group("year")),
-                ),
-            )
-        )
-    for match in HANDELINGEN.finditer(text):
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                DocumentRef(
-                    text=match.group(0),
-                    kind="handelingen",
-                    number=match.group("number"),
-                    year=normalise_vergaderjaar(match.group("year")),
-                ),
-            )
-        )
-    for match in ZAAK.finditer(text):
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                DocumentRef(text=match.group(0), kind="zaak", number=match.group("number")),
-            )
-        )
+    found = [
+        Found(match.start(), match.end(), build(match))
+        for pattern, build in _REFERENCE_KINDS
+        for match in pattern.finditer(text)
+    ]
     found.sort(key=lambda item: (item.start, -item.end))
     result: list[Found] = []
     for item in found:
@@ -164,6 +119,42 @@ def find_references(text: str) -> list[Found]:
             continue  # overlapping: the earlier, longer match wins
         result.append(item)
     return result
+
+
+def _kamerstuk(match: re.Match[str]) -> DocumentRef:
+    year = match.group("year")
+    return DocumentRef(
+        text=match.group(0),
+        kind="kamerstuk",
+        dossier=normalise_dossier(match.group("dossier")),
+        number=match.group("number") or match.group("letter"),
+        year=normalise_vergaderjaar(year) if year else None,
+    )
+
+
+def _numbered(kind: Literal["aanhangsel", "handelingen"]) -> Callable[[re.Match[str]], DocumentRef]:
+    def build(match: re.Match[str]) -> DocumentRef:
+        return DocumentRef(
+            text=match.group(0),
+            kind=kind,
+            number=match.group("number"),
+            year=normalise_vergaderjaar(match.group("year")),
+        )
+
+    return build
+
+
+def _zaak(match: re.Match[str]) -> DocumentRef:
+    return DocumentRef(text=match.group(0), kind="zaak", number=match.group("number"))
+
+
+# Each pattern with the function that reads its match; where two overlap the earlier, longer wins.
+_REFERENCE_KINDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DocumentRef]], ...] = (
+    (KAMERSTUK, _kamerstuk),
+    (AANHANGSEL, _numbered("aanhangsel")),
+    (HANDELINGEN, _numbered("handelingen")),
+    (ZAAK, _zaak),
+)
 
 
 def normalise_dossier(text: str) -> str:
