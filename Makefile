@@ -46,7 +46,7 @@ help:
 	@echo "make test    the checks CI runs: ruff check, ruff format --check, snakemake --lint, pytest"
 	@echo "make bench   time the read stage against pdftotext -layout (ARGS=\"--repeat 5\")"
 	@echo "make lock    regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
-	@echo "make clean   remove output/, logs/, .snakemake/ and bench/out/ (distclean: also .venv/)"
+	@echo "make clean   remove output/, logs/, .snakemake/ and bench/out/ (distclean: also .venv/, node_modules/)"
 
 run: $(VENV)/.installed-runtime system-libs
 	$(IN_VENV) $(BIN)/snakemake $(ARGS)
@@ -63,6 +63,28 @@ bench: $(VENV)/.installed-runtime system-libs
 
 system-libs:
 	@$(call APT_INSTALL,$(WEASYPRINT_DEBS))
+
+# The HTML checks of tests/test_html.py: the W3C Nu HTML Checker (npm vnu-jar) runs on Java, axe-core
+# (npm axe-core, puppeteer-core) in headless Chromium. The npm packages are the exact versions of
+# package-lock.json (`npm ci`, reinstalled when the lock changes; --ignore-scripts: vnu-jar's
+# install script would download a Java runtime, the system's is used); Java, Chromium and Node.js
+# come from Debian, each installed only when missing.
+HTML_CHECK_JRE := default-jre-headless
+HTML_CHECK_BROWSER := chromium
+HTML_CHECK_NODE := nodejs npm
+NPM_STAMP := node_modules/.installed
+.PHONY: html-check-tools
+test: html-check-tools
+
+html-check-tools: $(NPM_STAMP)
+	@command -v java >/dev/null || $(call APT_INSTALL,$(HTML_CHECK_JRE))
+	@[ -x /usr/bin/chromium ] || command -v chromium >/dev/null || \
+		$(call APT_INSTALL,$(HTML_CHECK_BROWSER))
+
+$(NPM_STAMP): package-lock.json package.json
+	@command -v npm >/dev/null || $(call APT_INSTALL,$(HTML_CHECK_NODE))
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Debian's python3 lacks the venv module until python3-venv is installed; a failed attempt
 # leaves a half-made folder behind, so remove it before trying again.
@@ -113,4 +135,4 @@ clean:
 	rm -rf output logs .snakemake bench/out
 
 distclean: clean
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build node_modules

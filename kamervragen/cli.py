@@ -3,6 +3,7 @@
     kamervragen read PDF --layout NAME.layout.json --text NAME.txt
     kamervragen structure NAME.layout.json --output NAME.xml [--strict]
     kamervragen render {html,pdf,akn} NAME.xml --output NAME.html
+    kamervragen render pdf NAME.xml --output NAME.pdf --attach NAME.akn.xml
 
 Each subcommand writes its outputs atomically (a temporary file renamed into place), so a failure
 leaves nothing behind that a rerun would take for done; an output folder that is left empty is removed.
@@ -96,11 +97,24 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("format", choices=["html", "pdf", "akn"], help="output format")
     render.add_argument("xml", type=Path, help="semantic XML written by 'structure'")
     render.add_argument("--output", type=Path, required=True, help="file to write")
+    render.add_argument(
+        "--attach",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="pdf only: embed FILE in the PDF/A-3 as an associated file with relationship "
+        "Alternative (e.g. NAME.akn.xml); repeatable. The semantic XML is always embedded, as "
+        "its exact bytes, with relationship Source",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "render" and args.attach and args.format != "pdf":
+        parser.error(f"--attach is for the pdf format only, not {args.format}")  # exit 2
     _configure_logging(args.log)
     try:
         if args.command == "read":
@@ -186,8 +200,18 @@ def _render(args: argparse.Namespace) -> int:
     from kamervragen.semantic_xml import from_xml
     from kamervragen.writers import WRITERS
 
-    document = from_xml(_read_bytes(args.xml), document=args.xml.name)
-    output = WRITERS[args.format](document)
+    source = _read_bytes(args.xml)
+    document = from_xml(source, document=args.xml.name)
+    if args.format == "pdf":
+        from kamervragen.writers.pdf import PdfAttachment
+
+        attachments = [PdfAttachment(args.xml.name, source, "Source")]
+        attachments += [
+            PdfAttachment(path.name, _read_bytes(path), "Alternative") for path in args.attach
+        ]
+        output = WRITERS["pdf"](document, attachments=attachments)
+    else:
+        output = WRITERS[args.format](document)
     with _outputs(args.output):
         _write(args.output, output)
     return 0

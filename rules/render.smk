@@ -1,5 +1,10 @@
 # Stage 3: render the semantic XML in each output format, one rule per format.
 
+# The bundled fonts the PDF is printed with (inputs of render_pdf: a font change re-renders).
+FONT_FILES = sorted(
+    str(path) for path in (Path(workflow.basedir) / "kamervragen" / "fonts").iterdir()
+)
+
 
 rule render_html:
     input:
@@ -19,10 +24,14 @@ rule render_html:
         """
 
 
+# The PDF/A-3 embeds the semantic XML (Source) and the Akoma Ntoso (Alternative), so it is made
+# after render_akn; the bundled fonts are inputs too, so that a font change re-renders.
 rule render_pdf:
     input:
         xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",
+        akn=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.akn.xml",
         templates=get_templates(),
+        fonts=FONT_FILES,
     output:
         pdf=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.pdf",
     log:
@@ -32,6 +41,7 @@ rule render_pdf:
     shell:
         """
         kamervragen render pdf {input.xml:q} \
+            --attach {input.akn:q} \
             --output {output.pdf:q} \
             --log {log:q}
         """

@@ -172,3 +172,26 @@ def test_bad_inputs_fail_alone_and_leave_nothing_in_output(tmp_path: Path) -> No
         assert f"kamervragen: {errors[0].removeprefix('ERROR ')}" in result.stdout
         assert "Traceback" not in log
     assert "Traceback" not in result.stdout
+
+
+@pytest.mark.slow
+def test_two_runs_give_byte_identical_outputs(tmp_path: Path) -> None:
+    """Archives compare checksums: the same input must always give the same bytes."""
+    digests = []
+    for run in ("first", "second"):
+        folder = tmp_path / run
+        (folder / "input").mkdir(parents=True)
+        shutil.copy(SAMPLE_PDF, folder / "input")
+        result = snakemake("--cores", "2", *folder_config(folder), cwd=folder)
+        assert result.returncode == 0, result.stdout
+        output = folder / "output"
+        digests.append(
+            {
+                str(path.relative_to(output)): path.read_bytes()
+                for path in sorted(output.rglob("*"))
+                if path.is_file()
+            }
+        )
+    assert sorted(digests[0]) == sorted(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)
+    for name, data in digests[0].items():
+        assert digests[1][name] == data, f"{name} differs between two runs"

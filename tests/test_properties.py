@@ -1,0 +1,117 @@
+"""Property tests: whatever layout lines come in, the structure step fails only with the project's
+own errors, and whenever it succeeds, every character of the text is in the model exactly once."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kamervragen import model
+from kamervragen.errors import KamervragenError
+from kamervragen.layout import Layout, Line, Page, Source, Span
+from kamervragen.semantic_xml import from_xml, to_xml
+from kamervragen.structure import build_document
+from kamervragen.text import build_text
+
+WORDS = [
+    "Vraag", "Antwoord", "1", "2", "3", "en", "Kunt", "u", "toelichten", "?", "Ja.", "De", "leden",
+    "van", "de", "VVD-fractie", "kabinet", "NAVO-", "bondgenoot-", "schap", "Kamerstuk", "28676,",
+    "nr.", "352", "•", "–", "Mededeling", "Zie", "ook", "https://example.org/a-", "b", "«x»",
+    "<script>", "{{ 7*7 }}", "&amp;", "]]>", "Vastgesteld", "maart", "2021", "VERSLAG", "|",
+]  # fmt: skip
+LABELS = ["Vraag 1", "Vraag 2", "Vraag 3, 4 en 5", "Antwoord 1", "Antwoord 2", "Antwoord 5 en 6",
+          "1. Antwoord van het kabinet", "Mededeling", "Vragen van het lid Sneller (D66) aan de "
+          "Minister van Financiën over iets (ingezonden 1 maart 2024)."]  # fmt: skip
+
+texts = st.one_of(
+    st.sampled_from(LABELS),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30),
+)
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> list[Line]:
+    result = []
+    y = 60.0
+    page = 1
+    for _ in range(draw(st.integers(1, 30))):
+        if draw(st.integers(0, 9)) == 0:
+            page, y = page + 1, 60.0
+        text = draw(texts).strip() or "x"
+        spans = [Span(text, 10.0, draw(st.booleans()), False, False)]
+        if draw(st.integers(0, 5)) == 0:
+            spans.append(Span(str(draw(st.integers(1, 3))), 6.0, False, False, True))
+        x = draw(st.sampled_from([70.0, 99.0, 200.0]))
+        size = draw(st.sampled_from([10.0, 10.0, 10.0, 7.0]))
+        result.append(
+            Line(page, x, y, min(400.0, 6.0 * len(text)), size, spans[0].bold, False, tuple(spans))
+        )
+        y += draw(st.sampled_from([13.0, 13.0, 26.0]))
+    return result
+
+
+def layout_of(found: list[Line]) -> Layout:
+    pages = max(line.page for line in found)
+    return Layout(
+        source=Source("prop.pdf", "0" * 64, pages),
+        pages=tuple(Page(number, 595.0, 842.0) for number in range(1, pages + 1)),
+        lines=tuple(found),
+        links=(),
+    )
+
+
+def squeeze(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines())
+def test_structure_fails_only_with_own_errors_and_conserves_text(found: list[Line]) -> None:
+    layout = layout_of(found)
+    text = build_text(layout)
+    try:
+        document = build_document(text, layout=layout)
+    except KamervragenError:
+        return
+    # Conservation, checked here independently of the structure step's own check.
+    parts: list[str] = []
+
+    def add(content: tuple[model.Inline, ...]) -> None:
+        parts.append(model.plain_text(content))
+
+    for block in document.front:
+        _add_block(block, add)
+    for node in document.walk():
+        if isinstance(node, model.Question | model.Answer | model.Announcement):
+            if node.label is not None:
+                add(node.label.content)
+            for block in node.blocks:
+                _add_block(block, add)
+        elif isinstance(node, model.Section):
+            if node.heading is not None:
+                add(node.heading.content)
+        else:
+            _add_block(node, add)
+    assert squeeze("".join(parts)) == squeeze("".join(p.text for p in text.paragraphs))
+    assert from_xml(to_xml(document)) == document
+
+
+def _add_block(block: model.Block, add: object) -> None:
+    assert callable(add)
+    if isinstance(block, model.Heading | model.Paragraph):
+        add(block.content)
+    elif isinstance(block, model.ItemList):
+        for item in block.items:
+            add((item.marker, *item.content))
+    elif isinstance(block, model.Table):
+        for row in block.rows:
+            add(
+                tuple(
+                    part
+                    for index, cell in enumerate(row)
+                    for part in ((" | ",) if index else ()) + cell
+                )
+            )
