@@ -17,7 +17,7 @@ IN_VENV := PATH="$(CURDIR)/$(BIN):$$PATH"
 
 # WeasyPrint (the PDF writer) loads Pango and HarfBuzz at run time and needs at least one font.
 WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-# Used by bench/bench_read.py as the reference reader (pdftotext -layout).
+# Used by bench/bench.py as the reference reader (pdftotext -layout).
 BENCH_DEBS := poppler-utils
 
 # $(call APT_INSTALL,packages): install those Debian packages that `dpkg -s` says are missing.
@@ -44,7 +44,7 @@ APT_INSTALL = \
 help:
 	@echo "make run     run the workflow on input/ (extra snakemake arguments: ARGS=\"...\")"
 	@echo "make test    the checks CI runs: ruff check, ruff format --check, snakemake --lint, pytest"
-	@echo "make bench   time the read stage against pdftotext -layout (ARGS=\"--repeat 5\")"
+	@echo "make bench   benchmark every stage and the workflow (ARGS=\"--docs 200\"; bench/bench.py --help)"
 	@echo "make lock    regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
 	@echo "make clean   remove output/, logs/, .snakemake/ and bench/out/ (distclean: also .venv/, node_modules/)"
 
@@ -57,9 +57,12 @@ test: $(VENV)/.installed-dev system-libs
 	$(IN_VENV) $(BIN)/snakemake --lint
 	$(IN_VENV) $(BIN)/pytest
 
+# Every stage per page, the jobs as processes, the workflow on 1 and 2 cores and a dry run of
+# 10,000 documents, against pdftotext and WeasyPrint alone: bench/bench.py --help for ARGS
+# (e.g. ARGS="--docs 40 --repeat 5"; ARGS="--skip-e2e --dry-run-docs 0" for a one-minute run).
 bench: $(VENV)/.installed-runtime system-libs
 	@$(call APT_INSTALL,$(BENCH_DEBS))
-	$(BIN)/python bench/bench_read.py $(ARGS)
+	$(IN_VENV) $(BIN)/python bench/bench.py $(ARGS)
 
 system-libs:
 	@$(call APT_INSTALL,$(WEASYPRINT_DEBS))

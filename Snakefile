@@ -1,9 +1,14 @@
 # kamervragen: Dutch parliamentary written questions and answers, from PDF to text, semantic XML,
-# HTML, PDF and Akoma Ntoso. Entry point only: settings, the rule files, the default target.
+# HTML, PDF and Akoma Ntoso. Entry point only: settings, the rule files, the report, the target.
 #
 #   input/<name>.pdf -> output/<name>/<name>.layout.json, <name>.txt   (rules/read.smk)
 #                    -> output/<name>/<name>.xml                        (rules/structure.smk)
 #                    -> output/<name>/<name>.html, .pdf, .akn.xml       (rules/render.smk)
+#                    -> output/<name>/<name>.qa.jsonl                   (rules/export.smk)
+#                    -> output/<name>/<name>.manifest.json              (rules/archive.smk)
+#   all documents    -> output/questions.csv, output/SHA256SUMS         (export.smk, archive.smk)
+#
+# Another workflow can use this one as a module: see "Use as a Snakemake module" in README.md.
 
 from snakemake.utils import min_version
 
@@ -18,9 +23,21 @@ include: "rules/common.smk"
 include: "rules/read.smk"
 include: "rules/structure.smk"
 include: "rules/render.smk"
+include: "rules/export.smk"
+include: "rules/archive.smk"
+
+
+# `snakemake --report report.html`: this text, then the outputs marked with report().
+report: "report/workflow.rst"
+
+
+# The aggregates need every document: after a failure, say which documents are missing and why.
+onerror:
+    report_unfinished_documents()
 
 
 rule all:
     default_target: True
     input:
         get_final_outputs(),
+        get_aggregates(),

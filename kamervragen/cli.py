@@ -4,6 +4,14 @@
     kamervragen structure NAME.layout.json --output NAME.xml [--strict]
     kamervragen render {html,pdf,akn} NAME.xml --output NAME.html
     kamervragen render pdf NAME.xml --output NAME.pdf --attach NAME.akn.xml
+    kamervragen export {qa,csv} NAME.xml... --output FILE
+    kamervragen manifest --source PDF --xml NAME.xml --output NAME.manifest.json OUTPUT...
+    kamervragen checksums FILE... --base DIR --output DIR/SHA256SUMS
+
+and for use without the workflow:
+
+    kamervragen convert FILE.pdf... --out DIR [--formats html,pdf,akn,...] [--strict]
+    kamervragen validate FILE...
 
 Each subcommand writes its outputs atomically (a temporary file renamed into place), so a failure
 leaves nothing behind that a rerun would take for done; an output folder that is left empty is removed.
@@ -14,15 +22,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import glob
 import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from kamervragen import __version__
 from kamervragen.errors import InputError, KamervragenError
+from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
 log = logging.getLogger("kamervragen")
 
@@ -37,6 +48,8 @@ exit codes:
   7  no question/answer structure found
   8  rendering or output validation failed
   9  a warning in --strict mode
+ 10  a read limit exceeded: file size, pages, characters on a page, time or memory
+     (a hostile PDF such as a decompression bomb; see 'kamervragen read --help')
 """
 
 
@@ -77,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse a document without question/answer structure (exit 7) before writing "
         "anything; the workflow uses this so that such a document leaves no output at all",
     )
+    _add_limit_options(read)
 
     structure = add(
         "structure",
@@ -107,7 +121,85 @@ def build_parser() -> argparse.ArgumentParser:
         "Alternative (e.g. NAME.akn.xml); repeatable. The semantic XML is always embedded, as "
         "its exact bytes, with relationship Source",
     )
+    _add_integration_commands(add)
     return parser
+
+
+def _add_limit_options(read: argparse.ArgumentParser) -> None:
+    """The read limits (exit 10 when exceeded); the defaults are those of ReadLimits."""
+    limits = read.add_argument_group(
+        "limits",
+        "A PDF that would cost more than this to read fails with exit code 10, naming the limit. "
+        "The PDF is read in a child process that is held to them (docs/robustness.md).",
+    )
+    limits.add_argument(
+        "--max-file-mb",
+        type=_positive(float),
+        default=DEFAULT_LIMITS.max_file_size / MIB,
+        metavar="MB",
+        help="largest PDF accepted, in MiB (default %(default)g)",
+    )
+    limits.add_argument(
+        "--max-pages",
+        type=_positive(int),
+        default=DEFAULT_LIMITS.max_pages,
+        metavar="N",
+        help="most pages accepted (default %(default)s)",
+    )
+    limits.add_argument(
+        "--max-chars-per-page",
+        type=_positive(int),
+        default=DEFAULT_LIMITS.max_chars_per_page,
+        metavar="N",
+        help="most characters on one page (default %(default)s)",
+    )
+    limits.add_argument(
+        "--max-seconds",
+        type=_positive(float),
+        default=DEFAULT_LIMITS.max_seconds,
+        metavar="S",
+        help="wall-clock time for reading the whole PDF (default %(default)g)",
+    )
+    limits.add_argument(
+        "--max-memory-mb",
+        type=_non_negative(int),
+        default=DEFAULT_LIMITS.max_memory // MIB,
+        metavar="MB",
+        help="address-space ceiling of the reading process in MiB; 0: none (default %(default)s)",
+    )
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+    def convert(value: str) -> int | float:
+        number = kind(value)
+        if not number > 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, not {value}")
+        return number
+
+    convert.__name__ = kind.__name__  # argparse names the type in its error message
+    return convert
+
+
+def _non_negative(kind: type[int]) -> Callable[[str], int]:
+    def convert(value: str) -> int:
+        number = kind(value)
+        if number < 0:
+            raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+        return number
+
+    convert.__name__ = kind.__name__
+    return convert
+
+
+def read_limits(args: argparse.Namespace) -> ReadLimits:
+    """The ReadLimits of the parsed limit options (see _add_limit_options)."""
+    return ReadLimits(
+        max_file_size=int(args.max_file_mb * MIB),
+        max_pages=args.max_pages,
+        max_chars_per_page=args.max_chars_per_page,
+        max_seconds=args.max_seconds,
+        max_memory=args.max_memory_mb * MIB,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--attach is for the pdf format only, not {args.format}")  # exit 2
     _configure_logging(args.log)
     try:
+        if getattr(args, "handler", None) is not None:
+            return int(args.handler(args))
         if args.command == "read":
             return _read(args)
         if args.command == "structure":
@@ -131,7 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _declared_outputs(args: argparse.Namespace) -> list[Path]:
     if args.command == "read":
         return [args.layout, args.text]
-    return [args.output]
+    output = getattr(args, "output", None)
+    return [output] if output is not None else []
 
 
 def _remove_outputs(paths: Sequence[Path]) -> None:
@@ -158,10 +253,12 @@ def _configure_logging(log_file: Path | None) -> None:
 
 
 def _read(args: argparse.Namespace) -> int:
-    from kamervragen.reader import read_pdf
+    from kamervragen.reader import read_pdf_isolated
     from kamervragen.text import build_text, render_txt
 
-    layout = read_pdf(args.pdf)
+    # In a child process held to the limits (memory and time included): a hostile PDF costs that
+    # child, and this process reports it as one line naming the file, the page and the limit.
+    layout = read_pdf_isolated(args.pdf, read_limits(args))
     text = build_text(layout)
     if args.require_qa:
         from kamervragen.structure import build_document
@@ -242,8 +339,14 @@ def _outputs(*paths: Path) -> Iterator[None]:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a temporary file in the same folder, renamed into place."""
+    """Write atomically: a temporary file in the same folder, renamed into place.
+
+    Temporary files of this output left by a run that was killed (SIGKILL gives no chance to
+    clean up) are removed first; they were never taken for the output itself.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -260,3 +363,362 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+# --- Integration: conversion in one process, validation, data exports, manifests, checksums --------
+
+#: What ``convert --formats`` can write, besides the semantic XML (always written), by suffix.
+CONVERT_FORMATS: dict[str, str] = {
+    "layout": ".layout.json",
+    "txt": ".txt",
+    "html": ".html",
+    "pdf": ".pdf",
+    "akn": ".akn.xml",
+    "qa": ".qa.jsonl",
+    "manifest": ".manifest.json",
+}
+DEFAULT_CONVERT_FORMATS = ("html", "pdf", "akn")
+
+CONVERT_EXIT_HELP = """\
+With several files, convert goes on after a file that fails (its error is one line, and it
+leaves no output at all) and exits with the exit code of the first file that failed.
+"""
+
+
+def _add_integration_commands(add: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """The subcommands for everyday use and for archives (after the workflow's own steps)."""
+    convert = add(
+        "convert",
+        "Convert PDFs in one go, without Snakemake: DIR/<name>/<name>.xml plus the chosen "
+        "formats. A progress bar on a terminal, one line per file otherwise. " + CONVERT_EXIT_HELP,
+        "kamervragen convert input/*.pdf --out converted\n"
+        "  kamervragen convert vragen.pdf --out out --formats html,qa --strict",
+    )
+    convert.add_argument("pdf", type=Path, nargs="+", metavar="FILE.pdf", help="source PDFs")
+    convert.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for <name>/<name>.*"
+    )
+    convert.add_argument(
+        "--formats",
+        type=_formats,
+        default=DEFAULT_CONVERT_FORMATS,
+        metavar="LIST",
+        help="comma-separated, from: " + ",".join(CONVERT_FORMATS) + " (default: "
+        f"{','.join(DEFAULT_CONVERT_FORMATS)}); the semantic XML is always written",
+    )
+    convert.add_argument(
+        "--strict", action="store_true", help="a structure warning fails the file (exit 9)"
+    )
+    _add_limit_options(convert)
+    convert.set_defaults(handler=_convert)
+
+    validate = add(
+        "validate",
+        "Check a semantic XML (<name>.xml) or Akoma Ntoso (<name>.akn.xml) file against its "
+        "schema; which one is told by the root element's namespace. Prints one line per file: "
+        "'FILE: valid …' (exit 0) or the first error (exit 8; 3 if the file cannot be read).",
+        "kamervragen validate output/x/x.xml output/x/x.akn.xml",
+    )
+    validate.add_argument("files", type=Path, nargs="+", metavar="FILE", help="XML files")
+    validate.set_defaults(handler=_validate)
+
+    export = add(
+        "export",
+        "Export the questions and answers of semantic XML files as data: 'qa' writes JSON "
+        "Lines (one question-answer pair per line), 'csv' one CSV table; the columns are "
+        "documented in docs/exports.md.",
+        "kamervragen export qa output/x/x.xml --output output/x/x.qa.jsonl\n"
+        "  kamervragen export csv output/*/*[!n].xml --output output/questions.csv",
+    )
+    export.add_argument("format", choices=["qa", "csv"], help="qa (JSON Lines) or csv")
+    export.add_argument("xml", type=Path, nargs="+", help="semantic XML files, in order")
+    export.add_argument("--output", type=Path, required=True, help="file to write")
+    export.set_defaults(handler=_export)
+
+    manifest = add(
+        "manifest",
+        "Write a document's manifest (JSON): the source PDF's name, size and SHA-256, each "
+        "output's SHA-256 and media type, the tool and template versions, the warnings and "
+        "the identifiers. Refuses a semantic XML made from another PDF (exit 6).",
+        "kamervragen manifest --source input/x.pdf --xml output/x/x.xml "
+        "--output output/x/x.manifest.json output/x/x.*",
+    )
+    manifest.add_argument("files", type=Path, nargs="+", metavar="OUTPUT", help="the outputs")
+    manifest.add_argument("--source", type=Path, required=True, help="the source PDF")
+    manifest.add_argument("--xml", type=Path, required=True, help="the document's semantic XML")
+    manifest.add_argument("--output", type=Path, required=True, help="manifest to write")
+    manifest.set_defaults(handler=_manifest)
+
+    checksums = add(
+        "checksums",
+        "Write SHA-256 checksums in the format of sha256sum, paths relative to --base, so that "
+        "'cd BASE && sha256sum -c SHA256SUMS' checks them.",
+        "kamervragen checksums output/*/* --base output --output output/SHA256SUMS",
+    )
+    checksums.add_argument("files", type=Path, nargs="+", metavar="FILE", help="files to list")
+    checksums.add_argument(
+        "--base", type=Path, help="folder the paths are relative to (default: that of --output)"
+    )
+    checksums.add_argument("--output", type=Path, required=True, help="checksum file to write")
+    checksums.set_defaults(handler=_checksums)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [name for name in names if name not in CONVERT_FORMATS and name != "xml"]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or '(none)'}; expected some of "
+            + ",".join(CONVERT_FORMATS)
+        )
+    return tuple(name for name in names if name != "xml")
+
+
+def _document_name(path: Path) -> str:
+    """``output/x/x.xml`` -> ``x``; ``in/x.pdf`` -> ``x``."""
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _template_files() -> list[tuple[str, bytes]]:
+    from kamervragen.writers.templating import templates_dir
+
+    folder = templates_dir()
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return [(path.relative_to(folder).as_posix(), path.read_bytes()) for path in files]
+
+
+class _Progress:
+    """A progress bar on a terminal; plain ``converted X (n/N)`` lines for a log or a pipe."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.tty = stream.isatty()
+
+    def clear(self) -> None:
+        """Before a file: log lines (warnings, errors) then start on an empty line."""
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+    def done(self, index: int, pdf: Path, ok: bool) -> None:
+        if self.tty:
+            filled = self.WIDTH * index // self.total
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            self.stream.write(f"\r\x1b[K[{bar}] {index}/{self.total} {pdf.name}")
+            if index == self.total:
+                self.stream.write("\n")
+        elif ok:
+            self.stream.write(f"kamervragen: converted {pdf} ({index}/{self.total})\n")
+        self.stream.flush()
+
+
+def _convert(args: argparse.Namespace) -> int:
+    progress = _Progress(sys.stderr, len(args.pdf))
+    failures: list[tuple[Path, KamervragenError]] = []
+    names: set[str] = set()
+    for index, pdf in enumerate(args.pdf, start=1):
+        progress.clear()
+        name = _document_name(pdf)
+        try:
+            if name in names:
+                raise InputError(
+                    f"another file named {name}.pdf was converted before",
+                    document=str(pdf),
+                    expected="PDFs with different names (outputs go to DIR/<name>/)",
+                )
+            names.add(name)
+            files = _convert_one(
+                pdf, name, args.formats, strict=args.strict, limits=read_limits(args)
+            )
+            paths = [args.out / name / f"{name}{suffix}" for suffix in files]
+            with _outputs(*paths):
+                for path, data in zip(paths, files.values(), strict=True):
+                    _write(path, data)
+        except KamervragenError as error:
+            failures.append((pdf, error))
+            log.error(error.format_message())
+            progress.done(index, pdf, ok=False)
+            continue
+        log.info("converted %s (%d/%d)", pdf, index, len(args.pdf))
+        progress.done(index, pdf, ok=True)
+    if failures:
+        failed = ", ".join(str(pdf) for pdf, _ in failures)
+        log.error("%d of %d file(s) failed: %s", len(failures), len(args.pdf), failed)
+        return failures[0][1].exit_code
+    return 0
+
+
+def _convert_one(
+    pdf: Path, name: str, formats: Sequence[str], *, strict: bool, limits: ReadLimits
+) -> dict[str, bytes]:
+    """Every output of one PDF, in memory (suffix -> bytes): read, structure, render."""
+    from kamervragen.errors import report
+    from kamervragen.reader import read_pdf_isolated
+    from kamervragen.semantic_xml import from_xml, to_xml
+    from kamervragen.structure import build_document
+    from kamervragen.text import build_text, render_txt
+    from kamervragen.writers import WRITERS
+
+    # The same memory, time and size limits as `kamervragen read` (a hostile PDF costs a child).
+    layout = read_pdf_isolated(pdf, limits)
+    text = build_text(layout)
+    built = build_document(text, layout=layout)
+    report(list(built.anomalies), document=layout.source.file, strict=strict)
+    xml = to_xml(built)
+    doc = from_xml(xml, document=f"{name}.xml")  # the writers read what the workflow's read
+    files: dict[str, bytes] = {}
+    if "layout" in formats:
+        files[".layout.json"] = layout.to_json().encode("utf-8")
+    if "txt" in formats:
+        files[".txt"] = render_txt(text).encode("utf-8")
+    files[".xml"] = xml
+    if "html" in formats:
+        files[".html"] = WRITERS["html"](doc)
+    if "akn" in formats or "pdf" in formats:
+        akn = WRITERS["akn"](doc)
+        if "akn" in formats:
+            files[".akn.xml"] = akn
+    if "pdf" in formats:
+        from kamervragen.writers.pdf import PdfAttachment
+
+        files[".pdf"] = WRITERS["pdf"](
+            doc,
+            attachments=[
+                PdfAttachment(f"{name}.xml", xml, "Source"),
+                PdfAttachment(f"{name}.akn.xml", akn, "Alternative"),
+            ],
+        )
+    if "qa" in formats:
+        from kamervragen.exports import qa_records, to_jsonl
+
+        files[".qa.jsonl"] = to_jsonl(qa_records(doc, name))
+    if "manifest" in formats:
+        from kamervragen import manifest
+
+        outputs = [manifest.FileEntry.of(f"{name}{suffix}", data) for suffix, data in files.items()]
+        files[".manifest.json"] = manifest.to_json(
+            manifest.build_manifest(
+                name=name,
+                source=manifest.FileEntry.of(pdf.name, _read_bytes(pdf)),
+                outputs=outputs,
+                doc=doc,
+                versions=manifest.versions(_template_files()),
+            )
+        )
+    return files
+
+
+def _validate(args: argparse.Namespace) -> int:
+    exit_code = 0
+    for path in args.files:
+        try:
+            kind = _validate_file(path)
+        except KamervragenError as error:
+            log.error(error.format_message())
+            exit_code = exit_code or error.exit_code
+            continue
+        print(f"{path}: valid {kind}")
+    return exit_code
+
+
+def _validate_file(path: Path) -> str:
+    """Validate one file; return what it is, or raise (exit 8 for anything invalid)."""
+    from lxml import etree
+
+    from kamervragen.errors import RenderError
+    from kamervragen.semantic_xml import NAMESPACE, VERSION, from_xml
+    from kamervragen.writers import akn
+
+    data = _read_bytes(path)
+    expected = f"semantic XML ({NAMESPACE}) or Akoma Ntoso 3.0 ({akn.AKN_NAMESPACE})"
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(
+            f"not well-formed XML: {exc}", document=str(path), expected=expected
+        ) from exc
+    namespace = etree.QName(root).namespace
+    if namespace == NAMESPACE:
+        try:
+            from_xml(data, document=str(path))
+        except KamervragenError as error:  # LayoutFormatError: here it is a failed validation
+            raise RenderError(error.problem, document=str(path), expected=error.expected) from error
+        return f"semantic XML version {VERSION}"
+    if namespace == akn.AKN_NAMESPACE:
+        akn.validate(root, document=str(path))
+        return "Akoma Ntoso 3.0 (OASIS akomantoso30.xsd)"
+    raise RenderError(
+        f"unknown kind of XML: root element {root.tag!r}", document=str(path), expected=expected
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kamervragen.exports import qa_records, to_csv, to_jsonl
+    from kamervragen.semantic_xml import from_xml
+
+    records = []
+    for path in args.xml:
+        doc = from_xml(_read_bytes(path), document=path.name)
+        records += qa_records(doc, _document_name(path))
+    data = to_jsonl(records) if args.format == "qa" else to_csv(records)
+    with _outputs(args.output):
+        _write(args.output, data)
+    log.info(
+        "%s: %d question-answer records from %d file(s)", args.output, len(records), len(args.xml)
+    )
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from kamervragen import manifest
+    from kamervragen.errors import LayoutFormatError
+    from kamervragen.semantic_xml import from_xml
+
+    source = manifest.FileEntry.of(args.source.name, _read_bytes(args.source))
+    doc = from_xml(_read_bytes(args.xml), document=args.xml.name)
+    if doc.metadata.sha256 != source.sha256:
+        raise LayoutFormatError(
+            f"was made from another PDF (SHA-256 {doc.metadata.sha256[:12]}…, "
+            f"not {source.sha256[:12]}… of {args.source.name})",
+            document=args.xml.name,
+            expected=f"the semantic XML of {args.source.name}",
+        )
+    base = args.output.parent
+    outputs = [
+        manifest.FileEntry.of(manifest.relative_name(path, base), _read_bytes(path))
+        for path in dict.fromkeys(args.files)
+        if path.resolve() != args.output.resolve()
+    ]
+    data = manifest.build_manifest(
+        name=_document_name(args.xml),
+        source=source,
+        outputs=outputs,
+        doc=doc,
+        versions=manifest.versions(_template_files()),
+    )
+    with _outputs(args.output):
+        _write(args.output, manifest.to_json(data))
+    return 0
+
+
+def _checksums(args: argparse.Namespace) -> int:
+    from kamervragen import manifest
+
+    base = args.base if args.base is not None else args.output.parent
+    entries = []
+    for path in dict.fromkeys(args.files):
+        name = manifest.relative_name(path, base)
+        if name.startswith("../"):
+            raise InputError(
+                f"not inside the base folder {base}",
+                document=str(path),
+                expected="files under --base",
+            )
+        entries.append((name, manifest.sha256(_read_bytes(path))))
+    with _outputs(args.output):
+        _write(args.output, manifest.sha256sums(entries).encode("utf-8"))
+    return 0

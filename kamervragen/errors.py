@@ -77,6 +77,14 @@ class NoTextLayerError(InputError):
     exit_code = 5
 
 
+class LimitExceededError(InputError):
+    """Reading the PDF would exceed a resource limit: file size, pages, characters on a page, time
+    or memory. Hostile PDFs (decompression bombs, thousands of pages) end here, one line naming the
+    limit, the page and the option or config key that raises it (``docs/robustness.md``)."""
+
+    exit_code = 10
+
+
 class LayoutFormatError(KamervragenError):
     """An intermediate file (layout JSON, semantic XML) is malformed or of an unknown version."""
 

@@ -19,18 +19,38 @@ How a page becomes lines:
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import faulthandler
 import hashlib
 import math
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import time
+import traceback
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO, NoReturn
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from kamervragen.errors import EncryptedPdfError, InputError, NoTextLayerError
+from kamervragen.errors import (
+    EncryptedPdfError,
+    InputError,
+    LimitExceededError,
+    NoTextLayerError,
+)
 from kamervragen.layout import Layout, Line, Link, Page, Source, Span
+from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits, raise_with
+
+__all__ = ["DEFAULT_LIMITS", "ReadLimits", "read_pdf", "read_pdf_isolated"]
 
 # A gap wider than this fraction of the font size between two glyphs' advance boxes is a word space.
 # Advance (loose) boxes touch inside a word; a space in a 9-10 pt body font is about 0.28 em.
@@ -83,10 +103,19 @@ class _Char:
     raised: bool = False
 
 
-def read_pdf(path: Path) -> Layout:
-    """Read ``path`` into layout lines; raise an :class:`InputError` subclass for bad input."""
+def read_pdf(
+    path: Path,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> Layout:
+    """Read ``path`` into layout lines; raise an :class:`InputError` subclass for bad input.
+
+    ``progress`` is called with each page number before that page is read.
+    """
     name = path.name
-    data = _read_bytes(path)
+    deadline = time.monotonic() + limits.max_seconds
+    data = _read_bytes(path, limits)
     _check_pdf_bytes(data, name)
     try:
         document = pdfium.PdfDocument(data)
@@ -97,22 +126,49 @@ def read_pdf(path: Path) -> Layout:
                 document=name,
                 expected="a PDF without a user password",
             ) from exc
+        if _has_no_pages(data):  # PDFium refuses a document without pages as if it were corrupt
+            raise InputError(
+                "PDF has no pages", document=name, expected="at least one page"
+            ) from exc
         raise InputError(
             f"corrupt PDF: PDFium cannot open it ({exc})", document=name, expected="a valid PDF"
         ) from exc
+    page_number: int | None = None
     try:
         page_count = len(document)
         if page_count == 0:
             raise InputError("PDF has no pages", document=name, expected="at least one page")
+        if page_count > limits.max_pages:
+            raise LimitExceededError(
+                f"too many pages: {page_count}, more than the limit of {limits.max_pages}",
+                document=name,
+                expected=f"at most {limits.max_pages} pages; {raise_with('max_pages')}",
+            )
         pages: list[Page] = []
         lines: list[Line] = []
         links: list[Link] = []
         for index in range(page_count):
             page_number = index + 1
+            if progress is not None:
+                progress(page_number)
+            if time.monotonic() > deadline:
+                raise LimitExceededError(
+                    f"time limit of {limits.max_seconds:g} s used up before this page "
+                    f"(of {page_count})",
+                    document=name,
+                    page=page_number,
+                    expected=f"a PDF read within {limits.max_seconds:g} s; "
+                    + raise_with("max_seconds"),
+                )
             try:
                 page = document[index]
             except pdfium.PdfiumError as exc:
-                raise InputError(f"corrupt page ({exc})", document=name, page=page_number) from exc
+                raise InputError(
+                    f"corrupt page: PDFium cannot load it ({exc})",
+                    document=name,
+                    page=page_number,
+                    expected="a valid page object in the page tree",
+                ) from exc
             # Coordinates are made relative to the crop box, the part of the page that is shown
             # (TK PDFs crop an A4 media box to 558 x 771 pt).
             left, bottom, right, top = page.get_cropbox()
@@ -124,6 +180,16 @@ def read_pdf(path: Path) -> Layout:
             )
             text_page = page.get_textpage()
             try:
+                count = pdfium_c.FPDFText_CountChars(text_page.raw)
+                if count > limits.max_chars_per_page:
+                    raise LimitExceededError(
+                        f"too many characters on the page: {count}, more than the limit of "
+                        f"{limits.max_chars_per_page}",
+                        document=name,
+                        page=page_number,
+                        expected=f"at most {limits.max_chars_per_page} characters a page; "
+                        + raise_with("max_chars_per_page"),
+                    )
                 lines.extend(_page_lines(text_page, page_number, frame))
             finally:
                 text_page.close()
@@ -137,6 +203,15 @@ def read_pdf(path: Path) -> Layout:
                 expected="a PDF with a text layer; OCR is not part of this tool",
             )
         metadata = document.get_metadata_dict(skip_empty=True)
+    except MemoryError as exc:
+        raise _out_of_memory(name, page_number, limits) from exc
+    except pdfium.PdfiumError as exc:
+        raise InputError(
+            f"corrupt PDF: PDFium failed ({exc})",
+            document=name,
+            page=page_number,
+            expected="a valid PDF",
+        ) from exc
     finally:
         document.close()
     source = Source(
@@ -149,13 +224,243 @@ def read_pdf(path: Path) -> Layout:
     return Layout(source=source, pages=tuple(pages), lines=tuple(lines), links=tuple(links))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _has_no_pages(data: bytes) -> bool:
+    """Whether pypdf (more lenient here than PDFium) reads the file as a PDF with zero pages."""
+    import io
+    import logging
+
+    import pypdf
+
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)  # its notes on repairs are not for our users
     try:
-        return path.read_bytes()
+        return len(pypdf.PdfReader(io.BytesIO(data), strict=False).pages) == 0
+    except Exception:  # any failure: it is not a readable PDF with zero pages
+        return False
+    finally:
+        pypdf_log.setLevel(level)
+
+
+def _out_of_memory(name: str, page: int | None, limits: ReadLimits) -> LimitExceededError:
+    ceiling = (
+        f"the memory limit of {limits.max_memory // MIB} MiB"
+        if limits.max_memory
+        else "the memory available"
+    )
+    return LimitExceededError(
+        f"out of memory: reading needs more than {ceiling} (a decompression bomb?)",
+        document=name,
+        page=page,
+        expected=f"a PDF that reads within {ceiling}; {raise_with('max_memory')}",
+    )
+
+
+# --- Reading in a child process ---------------------------------------------------------------
+#
+# PDFium is C++: on a decompression bomb it inflates the stream whole (a 4 MB file became 5 GB of
+# resident memory), and when an allocation fails it aborts the process (SIGABRT) instead of raising.
+# A loop inside one page cannot be interrupted from Python either. So the CLI reads in a forked
+# child with an address-space ceiling (RLIMIT_AS), no core dumps and a CPU-time backstop, while the
+# parent keeps the wall clock and learns from the child which page it is on: whatever happens to
+# the child, the parent reports one line naming the file, the page and the limit.
+
+# The child's CPU limit is a backstop for when the parent is gone (it kills on the wall clock).
+_CPU_BACKSTOP_SECONDS = 30
+# A child that dies of a signal after using this share of the memory ceiling ran out of memory.
+_MEMORY_DEATH_SHARE = 0.25
+_FRAME = struct.Struct("!Q")  # each message: its length, then a pickle of (kind, value)
+_CHILD_FAILED = 70  # the child's exit status when it could not send its result
+
+
+def read_pdf_isolated(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
+    """:func:`read_pdf` in a forked child process held to ``limits``, memory and time included.
+
+    A crash of PDFium, an allocation beyond ``limits.max_memory`` or a page that runs past
+    ``limits.max_seconds`` costs the child, never the caller: each becomes an :class:`InputError`
+    (usually :class:`LimitExceededError`) naming the file and the page. The caller's own limits are
+    not touched. Falls back to :func:`read_pdf` where ``fork`` is not available.
+    """
+    if not hasattr(os, "fork"):
+        return read_pdf(path, limits)
+    name = path.name
+    started = time.monotonic()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns to the caller
+        status = _CHILD_FAILED
+        try:
+            os.close(read_end)
+            _child(path, limits, write_end, parent=os.getppid())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    page: int | None = None
+    message: tuple[str, object] | None = None
+    timed_out = False
+    try:
+        # Unbuffered, so that select() sees every byte the child sent that is not read yet.
+        with os.fdopen(read_end, "rb", buffering=0) as stream:
+            while message is None:
+                remaining = started + limits.max_seconds - time.monotonic()
+                ready, _, _ = select.select([stream], [], [], max(remaining, 0))
+                if not ready:
+                    timed_out = True
+                    break
+                frame = _receive(stream)
+                if frame is None:
+                    break  # the child died
+                kind, value = frame
+                if kind == "page":
+                    assert isinstance(value, int)
+                    page = value
+                else:
+                    message = frame
+    finally:
+        if message is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        _, wait_status, usage = os.wait4(pid, 0)
+    if message is not None:
+        kind, value = message
+        if kind == "layout":
+            assert isinstance(value, Layout)
+            return value
+        if kind == "error":
+            assert isinstance(value, InputError)
+            raise value
+        raise RuntimeError(f"{name}: the reader failed with a bug:\n{value}")
+    if timed_out:
+        raise LimitExceededError(
+            f"time limit of {limits.max_seconds:g} s reached; reading was stopped",
+            document=name,
+            page=page,
+            expected=f"a PDF read within {limits.max_seconds:g} s; " + raise_with("max_seconds"),
+        )
+    return _child_death(name, page, limits, wait_status, usage)
+
+
+def _child(path: Path, limits: ReadLimits, write_end: int, *, parent: int) -> None:
+    faulthandler.disable()  # a crash is reported by the parent, in one line
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not write core files
+    if limits.max_memory:
+        resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory, limits.max_memory))
+    cpu = math.ceil(limits.max_seconds) + _CPU_BACKSTOP_SECONDS
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    with os.fdopen(write_end, "wb") as stream:
+
+        def progress(page: int) -> None:
+            if os.getppid() != parent:  # the parent was killed: nobody waits for the result
+                os._exit(_CHILD_FAILED)
+            _send(stream, ("page", page))
+
+        try:
+            result: tuple[str, object] = ("layout", read_pdf(path, limits, progress=progress))
+        except InputError as error:
+            error.__cause__ = error.__context__ = None  # the cause's traceback does not pickle
+            result = ("error", error)
+        except MemoryError:
+            result = ("error", _out_of_memory(path.name, None, limits))
+        except Exception:
+            result = ("bug", traceback.format_exc())
+        _send(stream, result)
+
+
+def _send(stream: BinaryIO, message: tuple[str, object]) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_FRAME.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> tuple[str, object] | None:
+    """The next message from the child, or None when the pipe closed before a whole one came."""
+    header = _read_exactly(stream, _FRAME.size)
+    if header is None:
+        return None
+    data = _read_exactly(stream, _FRAME.unpack(header)[0])
+    if data is None:
+        return None
+    message = pickle.loads(data)  # from our own forked child only
+    assert isinstance(message, tuple) and len(message) == 2
+    return message
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    """``size`` bytes from an unbuffered pipe (a raw read may return fewer), None at its end."""
+    parts: list[bytes] = []
+    while size:
+        part = stream.read(size)
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _child_death(
+    name: str, page: int | None, limits: ReadLimits, wait_status: int, usage: Any
+) -> NoReturn:
+    """Explain why the child ended without a result: memory, CPU time, or a crash of PDFium."""
+    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+    if os.WIFSIGNALED(wait_status):
+        number = os.WTERMSIG(wait_status)
+        cause = signal.Signals(number).name if number in signal.valid_signals() else str(number)
+        if number == signal.SIGXCPU:
+            raise LimitExceededError(
+                f"CPU time limit reached while reading the page ({cause})",
+                document=name,
+                page=page,
+                expected=f"a PDF read within {limits.max_seconds:g} s; "
+                + raise_with("max_seconds"),
+            )
+        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
+            raise _out_of_memory(name, page, limits)
+        problem = f"PDFium crashed ({cause}) while reading it"
+    else:
+        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
+            raise _out_of_memory(name, page, limits)
+        problem = f"the reader stopped without a result (exit status {os.WEXITSTATUS(wait_status)})"
+    raise InputError(problem, document=name, page=page, expected="a valid PDF that PDFium can read")
+
+
+def _read_bytes(path: Path, limits: ReadLimits) -> bytes:
+    """The file's bytes, refused before reading when it is larger than the limit."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_size:
+            raise LimitExceededError(
+                f"file too large: {size / MIB:.1f} MiB, more than the limit of "
+                f"{limits.max_file_size / MIB:g} MiB",
+                document=path.name,
+                expected=f"a PDF of at most {limits.max_file_size / MIB:g} MiB; "
+                + raise_with("max_file_size"),
+            )
+        with path.open("rb") as stream:
+            # Read one byte beyond the limit: a file that grows while it is read is refused too.
+            data = stream.read(limits.max_file_size + 1)
     except FileNotFoundError as exc:
-        raise InputError("file not found", document=str(path)) from exc
+        raise InputError(
+            "file not found", document=str(path), expected="an existing PDF file"
+        ) from exc
+    except IsADirectoryError as exc:
+        raise InputError(
+            "is a folder, not a file", document=str(path), expected="a PDF file"
+        ) from exc
     except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", document=str(path)) from exc
+        raise InputError(
+            f"cannot read file ({exc.strerror})", document=str(path), expected="a readable file"
+        ) from exc
+    if len(data) > limits.max_file_size:
+        raise LimitExceededError(
+            f"file too large: more than the limit of {limits.max_file_size / MIB:g} MiB",
+            document=path.name,
+            expected=f"a PDF of at most {limits.max_file_size / MIB:g} MiB; "
+            + raise_with("max_file_size"),
+        )
+    return data
 
 
 def _check_pdf_bytes(data: bytes, name: str) -> None:
@@ -192,8 +497,13 @@ def _page_lines(text_page: pdfium.PdfTextPage, page_number: int, frame: _Frame) 
     chars = _page_chars(text_page, frame)
     groups = _group_by_baseline(chars)
     groups = _attach_raised(groups)
-    lines = [_make_line(group, page_number) for group in groups]
+    # A group of spaces only (a page whose only "text" is whitespace) makes no line.
+    lines = [_make_line(group, page_number) for group in groups if _visible(group)]
     return [line for line in lines if line.text.strip()]
+
+
+def _visible(group: list[_Char]) -> bool:
+    return any(char.text.strip() for char in group)
 
 
 def _page_chars(text_page: pdfium.PdfTextPage, frame: _Frame) -> list[_Char]:

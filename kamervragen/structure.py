@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly, StructureError
@@ -26,6 +27,8 @@ from kamervragen.families import FamilyParse, aanhangsel, detect_family, lijst, 
 from kamervragen.layout import Layout
 from kamervragen.text import Footnote as TextFootnote
 from kamervragen.text import Paragraph, Text
+
+QA = TypeVar("QA", model.Question, model.Answer)
 
 PARSERS = {
     "verslag": verslag.parse,
@@ -102,6 +105,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
             if isinstance(node, model.Section):
                 node = dataclasses.replace(node, content=number_questions(node.content))
             elif isinstance(node, model.Question):
+                node = _positive_numbers(node, anomalies)
                 for number in node.numbers:
                     seen_numbers[number] += 1
                     if seen_numbers[number] == 2:
@@ -127,6 +131,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
             if isinstance(node, model.Section):
                 node = dataclasses.replace(node, content=link_answers(node.content))
             elif isinstance(node, model.Answer):
+                node = _positive_numbers(node, anomalies)
                 targets: list[str] = []
                 for number in node.numbers:
                     ids = question_ids.get(number)
@@ -177,6 +182,23 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                 )
             )
     return linked, anomalies
+
+
+def _positive_numbers(node: QA, anomalies: list[Anomaly]) -> QA:
+    """Questions and answers are numbered from 1; a printed 0 ("Vraag 1 0") is not a number."""
+    numbers = tuple(number for number in node.numbers if number > 0)
+    if numbers == node.numbers:
+        return node
+    anomalies.append(
+        _anomaly(
+            "invalid-number", f"{_label_text(node)!r} has a number that is not 1 or more", node
+        )
+    )
+    return dataclasses.replace(node, numbers=numbers)
+
+
+def _label_text(node: model.Question | model.Answer) -> str:
+    return node.label.text if node.label is not None else " ".join(map(str, node.numbers))
 
 
 def _walk(nodes: tuple[model.Node, ...]) -> Iterator[model.Node]:

@@ -1,7 +1,9 @@
 # Settings, document discovery and the input helpers the rules use. Paths in config are relative to
-# the working directory (snakemake --directory); files of the workflow itself (templates) are found
-# from workflow.basedir, so the workflow also runs from elsewhere and as a module.
+# the working directory (snakemake --directory); files of the workflow itself (templates, fonts)
+# are found from WORKFLOW_DIR, so the workflow also runs from elsewhere and as a module.
 
+import json
+import sys
 from pathlib import Path
 
 from snakemake.utils import validate
@@ -22,10 +24,20 @@ LOG_DIR = config["log_dir"]
 # Every <name>.pdf directly in the input folder (not in sub-folders) is a document.
 DOCS = sorted(glob_wildcards(f"{INPUT_DIR}/{{doc,[^/]+}}.pdf").doc)
 
-# What a finished document consists of: output/<name>/<name><suffix>.
-FINAL_SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"]
+# What a finished document consists of: output/<name>/<name><suffix>. The manifest comes last:
+# it lists (and checksums) all the others, so a document with a manifest is complete.
+DOCUMENT_SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml", ".qa.jsonl"]
+MANIFEST_SUFFIX = ".manifest.json"
+FINAL_SUFFIXES = [*DOCUMENT_SUFFIXES, MANIFEST_SUFFIX]
 
-TEMPLATES_DIR = Path(workflow.basedir) / "templates"
+# The corpus-wide files, over every document: output/questions.csv and output/SHA256SUMS.
+QUESTIONS_CSV = f"{OUTPUT_DIR}/questions.csv"
+CHECKSUMS = f"{OUTPUT_DIR}/SHA256SUMS"
+
+# The workflow's own folder (this file is in rules/). Not workflow.basedir: that is the folder of
+# the *main* Snakefile, which is another workflow's when this one is used as a module.
+WORKFLOW_DIR = Path(workflow.current_basedir.get_path_or_uri(secret_free=True)).parent
+TEMPLATES_DIR = WORKFLOW_DIR / "templates"
 
 
 def get_final_outputs():
@@ -41,3 +53,63 @@ def get_templates():
 def get_strict_option():
     """'--strict' when config strict is true: structure warnings then fail the document."""
     return "--strict" if config["strict"] else ""
+
+
+def get_document_outputs(wildcards):
+    """The files of one document that its manifest lists: all but the manifest itself."""
+    return [f"{OUTPUT_DIR}/{wildcards.doc}/{wildcards.doc}{suffix}" for suffix in DOCUMENT_SUFFIXES]
+
+
+def get_semantic_xmls():
+    """Every document's semantic XML, in document order: the rows of questions.csv."""
+    return [f"{OUTPUT_DIR}/{doc}/{doc}.xml" for doc in DOCS]
+
+
+def get_manifests():
+    """Every document's manifest: an aggregate waits for these, so it only sees finished documents."""
+    return [f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}" for doc in DOCS]
+
+
+def get_checksummed_files():
+    """What output/SHA256SUMS lists: every file of every document, and questions.csv."""
+    return [*get_final_outputs(), QUESTIONS_CSV]
+
+
+def get_aggregates():
+    """The corpus-wide files; they are built only when every document is complete."""
+    return [QUESTIONS_CSV, CHECKSUMS]
+
+
+def get_report_statistics(wildcards):
+    """The per-document numbers for the run report, read from the document's manifest.
+
+    Called by `snakemake --report` only, when the manifest exists; they become the columns of the
+    report's table of documents.
+    """
+    path = Path(f"{OUTPUT_DIR}/{wildcards.doc}/{wildcards.doc}{MANIFEST_SUFFIX}")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    identifiers = manifest["identifiers"]
+    return {
+        "document": wildcards.doc,
+        "identifier": identifiers["identifier"] or "",
+        "family": identifiers["family"],
+        **manifest["statistics"],
+    }
+
+
+def get_unfinished_documents():
+    """The documents without a manifest: those that failed (or were not reached) in this run."""
+    return [doc for doc in DOCS if not Path(f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}").exists()]
+
+
+def report_unfinished_documents():
+    """After a failed run: say which documents are incomplete and why the aggregates are missing."""
+    unfinished = get_unfinished_documents()
+    if unfinished:
+        print(
+            f"kamervragen: {len(unfinished)} of {len(DOCS)} document(s) did not finish: "
+            f"{', '.join(unfinished)} (see {LOG_DIR}/<step>/<name>.log). {QUESTIONS_CSV} and "
+            f"{CHECKSUMS} are made only when every document is complete: fix these PDFs, or move "
+            f"them out of {INPUT_DIR}/ (e.g. into a sub-folder, which is not read), and run again.",
+            file=sys.stderr,
+        )

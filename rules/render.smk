@@ -2,7 +2,7 @@
 
 # The bundled fonts the PDF is printed with (inputs of render_pdf: a font change re-renders).
 FONT_FILES = sorted(
-    str(path) for path in (Path(workflow.basedir) / "kamervragen" / "fonts").iterdir()
+    str(path) for path in (WORKFLOW_DIR / "kamervragen" / "fonts").iterdir()
 )
 
 

@@ -142,3 +142,17 @@ def test_outputs_are_ordinary_readable_files(
     assert exit_code == 0
     # mkstemp's owner-only mode is not kept: the umask decides, as for any other file.
     assert (tmp_path / "doc.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A SIGKILLed job leaves '.<name>.*.tmp' behind; the next write of that output removes it."""
+    stale = tmp_path / ".doc.txt.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+    other = tmp_path / ".other.txt.abc123.tmp"  # another output's: left alone
+    other.write_text("half", encoding="utf-8")
+    exit_code, _ = run_read(SAMPLE_PDF, tmp_path, capsys)
+    assert exit_code == 0
+    assert not stale.exists()
+    assert other.exists()

@@ -115,3 +115,79 @@ def _add_block(block: model.Block, add: object) -> None:
                     for part in ((" | ",) if index else ()) + cell
                 )
             )
+
+
+# --- Pages as the reader produces them: furniture, footnotes, raised markers, tables -------------
+
+CELLS = st.lists(
+    st.sampled_from(["Jaar", "2023", "2024", "€ 4 miljoen", "Totaal", "<td>", "{{ x }}", "–"]),
+    min_size=2,
+    max_size=4,
+).map("\t".join)
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> list[Line]:
+    """Several pages, each with a running header, a page number, body lines (labels, text, table
+    rows, list items, raised markers mid-line and at the end) and footnote-sized lines at the foot."""
+    result: list[Line] = []
+    count = draw(st.integers(1, 4))
+    for page in range(1, count + 1):
+        y = 40.0
+        if draw(st.booleans()):  # running header, the same on every page
+            result.append(_line(page, 200.0, y, "Tweede Kamer, vergaderjaar 2023–2024, 28 676", 8))
+        y = 80.0
+        for _ in range(draw(st.integers(0, 12))):
+            kind = draw(st.integers(0, 5))
+            x = 70.0
+            if kind == 0:
+                text = draw(st.sampled_from(LABELS))
+            elif kind == 1:
+                text = draw(CELLS)
+            elif kind == 2:
+                text = f"{draw(st.sampled_from(['•', '–', '1.', 'a)']))}\t{draw(texts).strip()}"
+                x = 85.0
+            else:
+                text = draw(texts).strip()
+            text = text or "x"
+            spans = [Span(text, 10.0, kind == 0 and draw(st.booleans()), False, False)]
+            if draw(st.integers(0, 3)) == 0:  # a raised marker, maybe with text after it
+                spans.append(Span(str(draw(st.integers(1, 4))), 6.0, False, False, True))
+                if draw(st.booleans()):
+                    spans.append(
+                        Span(" " + (draw(texts).strip() or "y"), 10.0, False, False, False)
+                    )
+            result.append(
+                Line(
+                    page,
+                    x,
+                    y,
+                    min(400.0, 5.5 * len(text)),
+                    10.0,
+                    spans[0].bold,
+                    False,
+                    tuple(spans),
+                )
+            )
+            y += draw(st.sampled_from([13.0, 13.0, 13.0, 26.0]))
+        for number in range(draw(st.integers(0, 2))):  # footnotes at the foot
+            note = draw(texts).strip() or "z"
+            result.append(
+                Line(page, 70.0, 760.0 + 9 * number, 300.0, 7.0, False, False,
+                     (Span(str(number + 1), 5.0, False, False, True), Span(note, 7.0, False, False, False)))
+            )  # fmt: skip
+        if draw(st.booleans()):  # page number
+            result.append(_line(page, 290.0, 800.0, str(page), 9))
+    return result or [_line(1, 70.0, 80.0, "x", 10)]
+
+
+def _line(page: int, x: float, y: float, text: str, size: float) -> Line:
+    return Line(
+        page, x, y, 5.0 * len(text), size, False, False, (Span(text, size, False, False, False),)
+    )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_structure_on_pages_with_furniture_tables_and_footnotes(found: list[Line]) -> None:
+    test_structure_fails_only_with_own_errors_and_conserves_text.hypothesis.inner_test(found)

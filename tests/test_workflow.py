@@ -23,8 +23,27 @@ from conftest import CORPUS, REPO, SAMPLE_PDF
 BIN = Path(sys.executable).parent
 SNAKEMAKE = BIN / "snakemake"
 SAMPLE = SAMPLE_PDF.stem  # 28676-navo-verslag
-RULES = ["read_pdf", "build_semantic_xml", "render_html", "render_pdf", "render_akn"]
-SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"]
+RULES = [
+    "read_pdf",
+    "build_semantic_xml",
+    "render_html",
+    "render_pdf",
+    "render_akn",
+    "export_qa",
+    "write_manifest",
+]
+SUFFIXES = [
+    ".layout.json",
+    ".txt",
+    ".xml",
+    ".html",
+    ".pdf",
+    ".akn.xml",
+    ".qa.jsonl",
+    ".manifest.json",
+]
+# Over all documents, in output/: made when every document is complete.
+AGGREGATES = ["questions.csv", "SHA256SUMS"]
 
 
 def snakemake(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -80,7 +99,13 @@ def test_dry_run_plans_every_step_for_each_pdf(tmp_path: Path) -> None:
     result = snakemake("--dry-run", *folder_config(tmp_path), "strict=True")
 
     assert result.returncode == 0, result.stdout
-    assert job_counts(result.stdout) == {**{rule: 2 for rule in RULES}, "all": 1, "total": 11}
+    assert job_counts(result.stdout) == {
+        **{rule: 2 for rule in RULES},
+        "export_questions_csv": 1,
+        "write_checksums": 1,
+        "all": 1,
+        "total": 17,
+    }
     output = tmp_path / "output"
     for name in [SAMPLE, "tweede document"]:
         for suffix in SUFFIXES:
@@ -111,7 +136,7 @@ def test_real_run_writes_every_output(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
     stem = tmp_path / "output" / SAMPLE / SAMPLE
     assert files_under(tmp_path / "output") == sorted(
-        [SAMPLE, *(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)]
+        [SAMPLE, *AGGREGATES, *(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)]
     )
     text = Path(f"{stem}.txt").read_text(encoding="utf-8")
     assert "Antwoord van het kabinet" in text
@@ -192,6 +217,8 @@ def test_two_runs_give_byte_identical_outputs(tmp_path: Path) -> None:
                 if path.is_file()
             }
         )
-    assert sorted(digests[0]) == sorted(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)
+    assert sorted(digests[0]) == sorted(
+        [*AGGREGATES, *(f"{SAMPLE}/{SAMPLE}{suffix}" for suffix in SUFFIXES)]
+    )
     for name, data in digests[0].items():
         assert digests[1][name] == data, f"{name} differs between two runs"

@@ -2,19 +2,51 @@
 
 A new format is one new module and one line in the table (pandoc's writer table). Writers do no
 file I/O; the CLI writes what they return.
+
+The table imports a writer's module only when that writer is used: ``import weasyprint`` alone
+costs about a second per process, which a job that renders HTML or Akoma Ntoso should not pay.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
-from kamervragen.model import Document
-from kamervragen.writers.akn import write_akn
-from kamervragen.writers.html import write_html
-from kamervragen.writers.pdf import write_pdf
+Writer = Callable[..., bytes]
 
-Writer = Callable[[Document], bytes]
+# format -> (module, function)
+_TABLE: dict[str, tuple[str, str]] = {
+    "html": ("kamervragen.writers.html", "write_html"),
+    "akn": ("kamervragen.writers.akn", "write_akn"),
+    "pdf": ("kamervragen.writers.pdf", "write_pdf"),
+}
 
-WRITERS: dict[str, Writer] = {"html": write_html, "pdf": write_pdf, "akn": write_akn}
+
+class _Writers(Mapping[str, Writer]):
+    """The writer table; each writer's module is imported on first use."""
+
+    def __getitem__(self, name: str) -> Writer:
+        module, function = _TABLE[name]
+        writer: Writer = getattr(importlib.import_module(module), function)
+        return writer
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+
+WRITERS: Mapping[str, Writer] = _Writers()
+
+
+def __getattr__(name: str) -> Any:
+    """``from kamervragen.writers import write_pdf`` still works, importing on demand."""
+    for module, function in _TABLE.values():
+        if function == name:
+            return getattr(importlib.import_module(module), function)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["WRITERS", "Writer", "write_akn", "write_html", "write_pdf"]

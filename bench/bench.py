@@ -1,0 +1,649 @@
+"""Benchmark of the whole conversion, stage by stage and end to end, against the reference tools.
+
+Not a test: it measures and prints, with the targets of the performance issue and PASS/FAIL.
+
+1. **Stages, in this process, warm** (every file once to warm up, then ``--repeat`` times; the median
+   per file): ``read_pdf``, ``build_text``, ``build_document``, the serialisations the rule graph
+   adds between jobs (layout JSON out and in, semantic XML out and in), ``write_html``,
+   ``write_akn``, ``write_pdf`` (with the XML and Akoma Ntoso attached, as the workflow does), in ms
+   per page, median over the corpus. References on the same files, in the same run:
+   ``pdftotext -layout`` (a process per run, as it is used) for reading, and WeasyPrint alone
+   (``weasyprint.HTML(string=html).write_pdf()`` on the same HTML, in this process) for the PDF.
+2. **Jobs as processes**: each ``kamervragen`` subcommand the workflow runs, on the sample, in a
+   child process: wall time and peak RSS (``ru_maxrss`` of that child, from ``os.wait4``: what
+   ``getrusage(RUSAGE_CHILDREN)`` reports for a parent that ran only it); and the start-up cost of
+   ``python -c pass``, ``kamervragen --help``, ``import kamervragen.writers``, ``import weasyprint``.
+3. **End to end**: the real workflow (``snakemake --cores C`` for each of ``--cores``) in a
+   temporary folder, a fresh output folder each, on the corpus and, with ``--docs N``, on N
+   documents made by copying the sample and the Aanhangsel PDFs under new names. Snakemake and
+   process start-up is estimated as wall time minus the in-process work of the same jobs.
+4. **Dry run** of a synthetic input folder of ``--dry-run-docs`` documents (hard links of the
+   sample: a dry run does not read them).
+
+    python bench/bench.py                              # corpus: input/ and ../shared/corpus/
+    python bench/bench.py --docs 40 --repeat 5         # and the workflow on 40 documents
+    python bench/bench.py --skip-e2e --dry-run-docs 0  # stages and jobs only (about a minute)
+
+The machine is usually shared: the load average is printed at the start and the end; repeat runs
+and compare medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kamervragen.errors import KamervragenError
+from kamervragen.layout import Layout
+from kamervragen.reader import read_pdf
+from kamervragen.semantic_xml import from_xml, to_xml
+from kamervragen.structure import build_document
+from kamervragen.text import build_text, render_txt
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLE = REPO / "input" / "28676-navo-verslag.pdf"
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+#: The stages timed in this process, in pipeline order.
+STAGES = (
+    "read_pdf",
+    "build_text",
+    "build_document",
+    "to_json",  # layout JSON + text file, what the read job writes
+    "from_json",  # what the structure job reads back
+    "to_xml",
+    "from_xml",  # what each render job reads back
+    "write_html",
+    "write_akn",
+    "write_pdf",
+)
+#: "read + structure + HTML + AKN" of the issue's first target: the work itself, without the
+#: serialisations that only the split into jobs needs.
+CORE = ("read_pdf", "build_text", "build_document", "to_xml", "write_html", "write_akn")
+#: The read stage as pdftotext's counterpart: PDF to text in reading order.
+READ = ("read_pdf", "build_text")
+#: The in-process work of each job of the present rule graph (rules/*.smk): the read job also
+#: builds the document (--require-qa), the structure job builds the text and the document again.
+JOBS = {
+    "read_pdf": ("read_pdf", "build_text", "build_document", "to_json"),
+    "build_semantic_xml": ("from_json", "build_text", "build_document", "to_xml"),
+    "render_html": ("from_xml", "write_html"),
+    "render_akn": ("from_xml", "write_akn"),
+    "render_pdf": ("from_xml", "write_pdf"),
+}
+
+TARGET_CORE_MS_PER_PAGE = 25.0
+TARGET_E2E_RATIO = 1.3
+TARGET_STARTUP_SHARE = 0.10
+TARGET_STARTUP_DOCS = 200
+TARGET_SPEEDUP = 1.8
+TARGET_DRY_RUN_S = 10.0
+TARGET_DRY_RUN_DOCS = 10_000
+TARGET_JOB_MB = 300.0
+
+
+@dataclass
+class FileTimes:
+    """Warm medians (ms) of one file's stages and references."""
+
+    path: Path
+    pages: int
+    stages: dict[str, float]
+    pdftotext: float | None
+    weasyprint: float
+
+    def work(self, names: Sequence[str]) -> float:
+        return sum(self.stages[name] for name in names)
+
+    def per_page(self, names: Sequence[str]) -> float:
+        return self.work(names) / self.pages
+
+    def job_work(self) -> float:
+        """In-process work of all five jobs of this document in the present rule graph."""
+        return sum(self.work(stages) for stages in JOBS.values())
+
+
+@dataclass
+class ProcessRun:
+    label: str
+    wall_ms: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.wall_ms)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_mb)
+
+
+@dataclass
+class Workflow:
+    label: str
+    docs: int
+    pages: int
+    cores: int
+    wall_s: float
+    work_s: float  # in-process work of the same jobs, from the stage timings
+    returncode: int
+
+    @property
+    def overhead_s(self) -> float:
+        """Wall time not explained by the jobs' work spread over the cores."""
+        return self.wall_s - self.work_s / self.cores
+
+    @property
+    def overhead_share(self) -> float:
+        return self.overhead_s / self.wall_s
+
+
+# --- corpus ------------------------------------------------------------------------------------
+
+
+def default_pdfs() -> list[Path]:
+    """The sample and the convertible PDFs of the shared corpus (not the scan, not the motion)."""
+    pdfs = sorted((REPO / "input").glob("*.pdf"))
+    if CORPUS.is_dir():
+        pdfs += sorted(p for p in (CORPUS / "verslag").glob("*.pdf") if "-scan" not in p.stem)
+        pdfs += sorted((CORPUS / "aanhangsel").glob("*.pdf"))
+    distinct = {hashlib.sha256(path.read_bytes()).digest(): path for path in reversed(pdfs)}
+    return sorted(distinct.values(), key=pdfs.index)
+
+
+def copies_sources() -> list[Path]:
+    """What --docs N copies: the sample and the Aanhangsel PDFs."""
+    return [SAMPLE, *sorted((CORPUS / "aanhangsel").glob("*.pdf"))] if CORPUS.is_dir() else [SAMPLE]
+
+
+def build_copies(folder: Path, sources: Sequence[Path], count: int) -> dict[Path, Path]:
+    """``count`` copies of ``sources`` (round robin) under new names; copy -> original."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made: dict[Path, Path] = {}
+    for index in range(count):
+        source = sources[index % len(sources)]
+        target = folder / f"doc{index + 1:05d}-{source.name}"
+        shutil.copyfile(source, target)
+        made[target] = source
+    return made
+
+
+# --- in-process stages -------------------------------------------------------------------------
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return (time.perf_counter() - start) * 1000, result
+
+
+def stage_run(pdf: Path) -> dict[str, float]:
+    """One pass through every stage; milliseconds per stage."""
+    from kamervragen.writers.akn import write_akn
+    from kamervragen.writers.html import write_html
+    from kamervragen.writers.pdf import PdfAttachment, write_pdf
+
+    ms: dict[str, float] = {}
+    ms["read_pdf"], layout = timed(lambda: read_pdf(pdf))
+    ms["build_text"], text = timed(lambda: build_text(layout))
+    ms["build_document"], document = timed(lambda: build_document(text, layout=layout))
+    ms["to_json"], json_text = timed(lambda: (layout.to_json(), render_txt(text))[0])
+    ms["from_json"], _ = timed(lambda: Layout.from_json(json_text, document=pdf.name))
+    ms["to_xml"], xml = timed(lambda: to_xml(document))
+    ms["from_xml"], parsed = timed(lambda: from_xml(xml, document=pdf.name))
+    ms["write_html"], _ = timed(lambda: write_html(parsed))
+    ms["write_akn"], akn = timed(lambda: write_akn(parsed))
+    files = [
+        PdfAttachment(f"{pdf.stem}.xml", xml, "Source"),
+        PdfAttachment(f"{pdf.stem}.akn.xml", akn, "Alternative"),
+    ]
+    ms["write_pdf"], _ = timed(lambda: write_pdf(parsed, attachments=files))
+    return ms
+
+
+def pdftotext_ms(pdf: Path) -> float:
+    ms, _ = timed(
+        lambda: subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, stdout=subprocess.DEVNULL
+        )
+    )
+    return ms
+
+
+def weasyprint_alone_ms(html: str) -> float:
+    import weasyprint
+
+    ms, _ = timed(lambda: weasyprint.HTML(string=html).write_pdf())
+    return ms
+
+
+def measure_file(pdf: Path, repeat: int, with_pdftotext: bool) -> FileTimes:
+    from kamervragen.writers.html import write_html
+
+    layout = read_pdf(pdf)
+    html = write_html(build_document(build_text(layout), layout=layout)).decode("utf-8")
+    stage_run(pdf)  # warm-up: templates compiled, schemas loaded, fonts found
+    runs = [stage_run(pdf) for _ in range(repeat)]
+    stages = {name: statistics.median(run[name] for run in runs) for name in STAGES}
+    reference = None
+    if with_pdftotext:
+        pdftotext_ms(pdf)
+        reference = statistics.median(pdftotext_ms(pdf) for _ in range(repeat))
+    weasyprint_alone_ms(html)
+    alone = statistics.median(weasyprint_alone_ms(html) for _ in range(repeat))
+    return FileTimes(pdf, len(layout.pages), stages, reference, alone)
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+#: Runs its arguments as a child and reports that child's wall time and peak RSS. A small launcher
+#: of its own, because a child forked from this (large) process inherits its RSS as high-water mark.
+LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+wall = (time.perf_counter() - start) * 1000
+print(code, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run_child(command: Sequence[str | Path]) -> tuple[float, float]:
+    """Run ``command`` in a child process; its wall time (ms) and peak RSS (MB)."""
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, *map(str, command)],
+        env=ENV,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, wall, rss = result.stdout.split()
+    if int(code) != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed: {result.stderr.strip()}")
+    return float(wall), int(rss) / 1024  # Linux reports kilobytes
+
+
+def measure_processes(work: Path, repeat: int) -> list[ProcessRun]:
+    kv = BIN / "kamervragen"
+    py = sys.executable
+    stem = SAMPLE.stem
+    out = work / "jobs"
+    commands: list[tuple[str, list[str | Path]]] = [
+        ("python -c pass", [py, "-c", "pass"]),
+        ("kamervragen --help", [kv, "--help"]),
+        ("import kamervragen.writers", [py, "-c", "import kamervragen.writers"]),
+        ("import weasyprint", [py, "-c", "import weasyprint"]),
+        ("job read_pdf", [kv, "read", SAMPLE, "--layout", out / f"{stem}.layout.json"]
+         + ["--text", out / f"{stem}.txt", "--require-qa"]),
+        ("job build_semantic_xml",
+         [kv, "structure", out / f"{stem}.layout.json", "--output", out / f"{stem}.xml"]),
+        ("job render_html",
+         [kv, "render", "html", out / f"{stem}.xml", "--output", out / f"{stem}.html"]),
+        ("job render_akn",
+         [kv, "render", "akn", out / f"{stem}.xml", "--output", out / f"{stem}.akn.xml"]),
+        ("job render_pdf", [kv, "render", "pdf", out / f"{stem}.xml"]
+         + ["--attach", out / f"{stem}.akn.xml", "--output", out / f"{stem}.pdf"]),
+    ]  # fmt: skip
+    runs = []
+    for label, command in commands:
+        run = ProcessRun(label)
+        run_child(command)  # warm the page cache
+        for _ in range(repeat):
+            wall, rss = run_child(command)
+            run.wall_ms.append(wall)
+            run.rss_mb.append(rss)
+        runs.append(run)
+    return runs
+
+
+def snakemake_command(folder: Path, input_dir: Path, cores: int | None) -> list[str | Path]:
+    """The workflow on ``input_dir``, everything else inside ``folder``, the default profile."""
+    command: list[str | Path] = [
+        BIN / "snakemake",
+        "--snakefile",
+        REPO / "Snakefile",
+        "--workflow-profile",
+        REPO / "profiles" / "default",
+        "--directory",
+        folder,
+        "--nocolor",
+    ]
+    if cores is not None:
+        command += ["--cores", str(cores)]
+    command += [
+        "--config",
+        f"input_dir={input_dir}",
+        f"output_dir={folder / 'output'}",
+        f"log_dir={folder / 'logs'}",
+    ]
+    return command
+
+
+def run_workflow(
+    label: str,
+    input_dir: Path,
+    originals: dict[Path, Path],
+    times: dict[Path, FileTimes],
+    cores: int,
+    work: Path,
+) -> Workflow:
+    folder = work / f"run-{label}-c{cores}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    log = folder / "snakemake.log"
+    with log.open("wb") as stream:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [str(part) for part in snakemake_command(folder, input_dir, cores)],
+            env=ENV,
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+        )
+        wall = time.perf_counter() - start
+    if result.returncode != 0:
+        print(f"  workflow {label} --cores {cores} exited {result.returncode}; see {log}")
+    docs = [times[original] for original in originals.values()]
+    return Workflow(
+        label=label,
+        docs=len(docs),
+        pages=sum(d.pages for d in docs),
+        cores=cores,
+        wall_s=wall,
+        work_s=sum(d.job_work() for d in docs) / 1000,
+        returncode=result.returncode,
+    )
+
+
+def dry_run_seconds(count: int, work: Path) -> float:
+    """Wall time of ``snakemake -n`` on ``count`` documents (hard links of the sample)."""
+    folder = work / f"dry-{count}"
+    inputs = folder / "input"
+    inputs.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        target = inputs / f"d{index + 1:05d}.pdf"
+        if not target.exists():
+            try:
+                os.link(SAMPLE, target)
+            except OSError:
+                target.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(part) for part in snakemake_command(folder, inputs, None)] + ["--dry-run"],
+        env=ENV,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        print(f"  dry run of {count} failed: {result.stderr.decode()[-500:]}")
+    return seconds
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def print_stages(times: list[FileTimes]) -> None:
+    pages = sum(t.pages for t in times)
+    print(f"\n## Stages in process, warm ({len(times)} files, {pages} pages)\n")
+    print("ms per page: median over files, the whole corpus (sum/sum), min and max over files")
+    print(f"{'stage':<22}{'median':>9}{'corpus':>9}{'min':>9}{'max':>9}")
+
+    def row(label: str, values: list[float], total: float) -> None:
+        print(
+            f"{label:<22}{statistics.median(values):>9.1f}{total / pages:>9.1f}"
+            f"{min(values):>9.1f}{max(values):>9.1f}"
+        )
+
+    for name in STAGES:
+        row(name, [t.per_page((name,)) for t in times], sum(t.work((name,)) for t in times))
+    print("-" * 58)
+    row("read (+build_text)", [t.per_page(READ) for t in times], sum(t.work(READ) for t in times))
+    row("core (no PDF)", [t.per_page(CORE) for t in times], sum(t.work(CORE) for t in times))
+    row("all stages", [t.per_page(STAGES) for t in times], sum(t.work(STAGES) for t in times))
+    if all(t.pdftotext is not None for t in times):
+        values = [(t.pdftotext or 0) / t.pages for t in times]
+        row("ref pdftotext -layout", values, sum(t.pdftotext or 0 for t in times))
+    row("ref WeasyPrint alone", [t.weasyprint / t.pages for t in times],
+        sum(t.weasyprint for t in times))  # fmt: skip
+    print("\nper file (ms, warm medians)")
+    width = max(len(t.path.name) for t in times)
+    print(f"{'file':<{width}} {'pages':>5} {'read':>7} {'core':>7} {'pdf':>7} "
+          f"{'pdftotext':>9} {'weasy':>7} {'read/ptt':>8} {'pdf/weasy':>9}")  # fmt: skip
+    for t in times:
+        ratio = f"{t.work(READ) / t.pdftotext:.1f}x" if t.pdftotext else "-"
+        print(
+            f"{t.path.name:<{width}} {t.pages:>5} {t.work(READ):>7.1f} {t.work(CORE):>7.1f} "
+            f"{t.stages['write_pdf']:>7.1f} {t.pdftotext or 0:>9.1f} {t.weasyprint:>7.1f} "
+            f"{ratio:>8} {t.stages['write_pdf'] / t.weasyprint:>8.2f}x"
+        )
+
+
+def print_processes(runs: list[ProcessRun], times: dict[Path, FileTimes]) -> None:
+    sample = times.get(SAMPLE)
+    print(f"\n## Processes (sample {SAMPLE.name}): wall median and peak RSS\n")
+    print(f"{'command':<28}{'wall ms':>9}{'work ms':>9}{'start-up':>10}{'peak MB':>9}")
+    for run in runs:
+        job = run.label.removeprefix("job ")
+        work = sample.work(JOBS[job]) if sample and job in JOBS else None
+        extra = f"{work:>9.0f}{run.median_ms - work:>10.0f}" if work is not None else " " * 19
+        print(f"{run.label:<28}{run.median_ms:>9.0f}{extra}{run.peak_mb:>9.0f}")
+    jobs = [run for run in runs if run.label.startswith("job ")]
+    total = sum(run.median_ms for run in jobs)
+    if sample:
+        work = sample.job_work()
+        print(
+            f"{'5 jobs of one document':<28}{total:>9.0f}{work:>9.0f}{total - work:>10.0f}"
+            f"{max(run.peak_mb for run in jobs):>9.0f}"
+        )
+
+
+def print_workflows(flows: list[Workflow]) -> None:
+    print("\n## Workflow end to end (snakemake, default profile, fresh output folder)\n")
+    print(f"{'corpus':<12}{'docs':>5}{'pages':>6}{'cores':>6}{'wall s':>8}{'work s':>8}"
+          f"{'overhead s':>11}{'share':>7}{'s/doc':>7}{'rc':>4}")  # fmt: skip
+    for f in flows:
+        print(
+            f"{f.label:<12}{f.docs:>5}{f.pages:>6}{f.cores:>6}{f.wall_s:>8.1f}{f.work_s:>8.1f}"
+            f"{f.overhead_s:>11.1f}{f.overhead_share:>7.0%}{f.wall_s / f.docs:>7.2f}"
+            f"{f.returncode:>4}"
+        )
+    print("work = in-process work of the same jobs (stage medians); overhead = wall - work/cores")
+
+
+def startup_share_at(flows: list[Workflow], docs: int, per_doc_work: float) -> float | None:
+    """Overhead share at ``docs`` documents on 1 core, from a line through the 1-core runs."""
+    ones = sorted((f for f in flows if f.cores == 1), key=lambda f: f.docs)
+    if not ones:
+        return None
+    if len(ones) == 1 or ones[0].docs == ones[-1].docs:
+        per_doc = ones[-1].overhead_s / ones[-1].docs
+        fixed = 0.0
+    else:
+        low, high = ones[0], ones[-1]
+        per_doc = (high.overhead_s - low.overhead_s) / (high.docs - low.docs)
+        fixed = low.overhead_s - per_doc * low.docs
+    overhead = fixed + per_doc * docs
+    return overhead / (overhead + per_doc_work * docs)
+
+
+def print_targets(
+    times: list[FileTimes],
+    runs: list[ProcessRun],
+    flows: list[Workflow],
+    dry_runs: dict[int, float],
+) -> None:
+    print("\n## Targets\n")
+    rows: list[tuple[str, str, str, str]] = []
+    core = statistics.median(t.per_page(CORE) for t in times)
+    rows.append(("read+structure+HTML+AKN, ms/page (median, warm)",
+                 f"<= {TARGET_CORE_MS_PER_PAGE:.0f}", f"{core:.1f}",
+                 verdict(core <= TARGET_CORE_MS_PER_PAGE)))  # fmt: skip
+    reference = sum(t.weasyprint + t.work(READ) for t in times) / 1000
+    in_process = sum(t.work(STAGES) for t in times) / 1000
+    rows.append(("in-process all stages / (WeasyPrint alone + read)", "(floor)",
+                 f"{in_process / reference:.2f}x", "info"))  # fmt: skip
+    corpus_one = [f for f in flows if f.cores == 1 and f.label == "corpus"]
+    if corpus_one:
+        ratio = corpus_one[0].wall_s / reference
+        rows.append(("workflow 1 core / (WeasyPrint alone + read)",
+                     f"<= {TARGET_E2E_RATIO}x", f"{ratio:.2f}x",
+                     verdict(ratio <= TARGET_E2E_RATIO)))  # fmt: skip
+    if any(f.cores == 1 for f in flows):
+        by_file = {t.path: t for t in times}
+        sources = [by_file[s] for s in copies_sources() if s in by_file] or times
+        per_doc_work = statistics.mean(t.job_work() for t in sources) / 1000
+        share = startup_share_at(flows, TARGET_STARTUP_DOCS, per_doc_work)
+        biggest = max((f for f in flows if f.cores == 1), key=lambda f: f.docs)
+        measured = f"{biggest.overhead_share:.0%} at {biggest.docs} docs"
+        if share is not None and biggest.docs != TARGET_STARTUP_DOCS:
+            measured += f", {share:.0%} at {TARGET_STARTUP_DOCS} (fit)"
+            ok = share <= TARGET_STARTUP_SHARE
+        else:
+            ok = biggest.overhead_share <= TARGET_STARTUP_SHARE
+        rows.append((f"Snakemake + start-up share of wall, {TARGET_STARTUP_DOCS} docs, 1 core",
+                     f"<= {TARGET_STARTUP_SHARE:.0%}", measured, verdict(ok)))  # fmt: skip
+    pairs = {}
+    for f in flows:
+        pairs.setdefault(f.label, {})[f.cores] = f
+    for label, by_cores in pairs.items():
+        if 1 in by_cores and 2 in by_cores:
+            speedup = by_cores[1].wall_s / by_cores[2].wall_s
+            rows.append((f"throughput 2 cores / 1 core ({label}, {by_cores[1].docs} docs)",
+                         f">= {TARGET_SPEEDUP}x", f"{speedup:.2f}x",
+                         verdict(speedup >= TARGET_SPEEDUP)))  # fmt: skip
+    for count, seconds in sorted(dry_runs.items()):
+        target = count == TARGET_DRY_RUN_DOCS
+        result = verdict(seconds <= TARGET_DRY_RUN_S) if target else "info"
+        rows.append((f"dry run of {count} documents",
+                     f"<= {TARGET_DRY_RUN_S:.0f} s" if target else "(scaling)",
+                     f"{seconds:.1f} s", result))  # fmt: skip
+    jobs = [run for run in runs if run.label.startswith("job ")]
+    if jobs:
+        peak = max(jobs, key=lambda run: run.peak_mb)
+        rows.append(("peak memory per job, sample", f"<= {TARGET_JOB_MB:.0f} MB",
+                     f"{peak.peak_mb:.0f} MB ({peak.label[4:]})",
+                     verdict(peak.peak_mb <= TARGET_JOB_MB)))  # fmt: skip
+    width = max(len(row[0]) for row in rows)
+    print(f"{'target':<{width}}  {'wanted':>10}  {'measured':>36}  result")
+    for name, wanted, measured, result in rows:
+        print(f"{name:<{width}}  {wanted:>10}  {measured:>36}  {result}")
+
+
+def versions() -> str:
+    import snakemake
+    import weasyprint
+
+    return (
+        f"Python {platform.python_version()}, Snakemake {snakemake.__version__}, "
+        f"WeasyPrint {weasyprint.__version__}, {platform.machine()} {platform.system()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs (default: input/ and corpus)")
+    parser.add_argument("--docs", type=int, default=0, metavar="N",
+                        help="also run the workflow on N copies of the sample and the Aanhangsel "
+                        "PDFs (default: only the corpus)")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3, metavar="R",
+                        help="timed runs per file and command, after a warm-up (default 3)")  # fmt: skip
+    parser.add_argument("--cores", default="1,2", metavar="LIST",
+                        help="core counts for the end-to-end runs (default 1,2)")  # fmt: skip
+    parser.add_argument("--skip-e2e", action="store_true",
+                        help="no workflow runs (dry runs: see --dry-run-docs)")  # fmt: skip
+    parser.add_argument("--dry-run-docs", default=f"1000,{TARGET_DRY_RUN_DOCS}", metavar="LIST",
+                        help="sizes of the synthetic dry runs (default 1000,10000; 0: none)")  # fmt: skip
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    cores = [int(c) for c in args.cores.split(",") if c.strip()]
+    dry_sizes = [int(c) for c in args.dry_run_docs.split(",") if c.strip() and int(c) > 0]
+    pdfs = [p.resolve() for p in args.pdfs] or default_pdfs()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when the output is a file
+
+    print("# kamervragen benchmark")
+    print(f"{versions()}; {os.cpu_count()} cores")
+    print(f"start: {time.strftime('%Y-%m-%d %H:%M:%S')}, {load()}")
+    print(f"repeat {args.repeat} (+1 warm-up); medians throughout")
+    with_pdftotext = shutil.which("pdftotext") is not None
+    if not with_pdftotext:
+        print("pdftotext not found (Debian: poppler-utils): no reading reference")
+
+    times: list[FileTimes] = []
+    for pdf in pdfs:
+        try:
+            times.append(measure_file(pdf, args.repeat, with_pdftotext))
+        except KamervragenError as error:
+            print(f"skipped: {error.with_document(pdf.name)}", file=sys.stderr)
+    if not times:
+        return 1
+    by_file = {t.path: t for t in times}
+    print_stages(times)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kamervragen-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        runs = measure_processes(work, args.repeat)
+        print_processes(runs, by_file)
+        flows: list[Workflow] = []
+        dry_runs: dict[int, float] = {}
+        if not args.skip_e2e:
+            corpus_dir = work / "corpus-input"
+            corpus_dir.mkdir(exist_ok=True)
+            originals = {}
+            for t in times:
+                target = corpus_dir / t.path.name
+                shutil.copyfile(t.path, target)
+                originals[target] = t.path
+            sets = [("corpus", corpus_dir, originals)]
+            if args.docs:
+                sources = [s for s in copies_sources() if s in by_file]
+                copies = build_copies(work / f"docs{args.docs}-input", sources, args.docs)
+                sets.append((f"docs{args.docs}", work / f"docs{args.docs}-input", copies))
+            for label, folder, made in sets:
+                for count in cores:
+                    flows.append(run_workflow(label, folder, made, by_file, count, work))
+                    print(f"  {label} --cores {count}: {flows[-1].wall_s:.1f} s ({load()})")
+            print_workflows(flows)
+        if dry_sizes:
+            print("\n## Dry runs (snakemake -n, default profile, hard links of the sample)\n")
+            for count in dry_sizes:
+                dry_runs[count] = dry_run_seconds(count, work)
+                print(f"{count:>6} documents: {dry_runs[count]:.1f} s ({load()})")
+        print_targets(times, runs, flows, dry_runs)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\nend: {time.strftime('%Y-%m-%d %H:%M:%S')}, {load()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""What reading one PDF may cost: :class:`ReadLimits`, its defaults, and where to raise each limit.
+
+Kept apart from :mod:`kamervragen.reader` (which loads PDFium) so that the command line can show the
+defaults in ``--help`` without loading it. ``docs/robustness.md`` explains each limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """How much one PDF may cost to read. A PDF beyond a limit fails with a
+    :class:`~kamervragen.errors.LimitExceededError` (exit code 10) naming the limit and the page.
+
+    The defaults are far above any real Kamerstuk (in the reference corpus: at most 12 pages, 3,866
+    characters on a page, 3 MB, 0.25 s to read) and low enough that a hostile file costs one core a
+    bounded time and memory. ``docs/robustness.md`` lists the CLI options and config
+    keys that raise them.
+
+    ``max_seconds`` is checked between pages by :func:`read_pdf`; :func:`read_pdf_isolated`
+    also stops a single page that runs over it. ``max_memory`` is enforced only by
+    :func:`read_pdf_isolated` (an address-space ceiling on the child process that reads).
+    """
+
+    max_file_size: int = 200 * MIB  # bytes; checked before the file is read
+    max_pages: int = 2000
+    max_chars_per_page: int = 100_000  # characters PDFium finds on one page
+    max_seconds: float = 120.0  # wall-clock time for the whole document
+    max_memory: int = 1024 * MIB  # bytes of address space of the reading process; 0: no ceiling
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+# Where a limit can be raised, for the messages: (CLI option, config key).
+LIMIT_KNOBS = {
+    "max_file_size": ("--max-file-mb", "read_max_file_mb"),
+    "max_pages": ("--max-pages", "read_max_pages"),
+    "max_chars_per_page": ("--max-chars-per-page", "read_max_chars_per_page"),
+    "max_seconds": ("--max-seconds", "read_max_seconds"),
+    "max_memory": ("--max-memory-mb", "read_max_memory_mb"),
+}
+
+
+def raise_with(limit: str) -> str:
+    option, key = LIMIT_KNOBS[limit]
+    return f"raise it with {option} (config {key}) if the file is trusted"

@@ -1,0 +1,44 @@
+# Data exports: the questions and answers as data (docs/exports.md): one JSON Lines file per
+# document, and one CSV table over the corpus.
+
+
+rule export_qa:
+    input:
+        xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",
+    output:
+        qa=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.qa.jsonl",
+    log:
+        f"{LOG_DIR}/export_qa/{{doc}}.log",
+    conda:
+        "../envs/kamervragen.yaml"
+    shell:
+        """
+        kamervragen export qa {input.xml:q} \
+            --output {output.qa:q} \
+            --log {log:q}
+        """
+
+
+# Over every document; it waits for their manifests too, so that it never holds a document
+# whose other outputs failed (see get_aggregates in common.smk).
+rule export_questions_csv:
+    input:
+        xml=get_semantic_xmls(),
+        finished=get_manifests(),
+    output:
+        csv=report(
+            QUESTIONS_CSV,
+            caption="../report/questions.rst",
+            category="Corpus",
+            labels={"file": "questions.csv"},
+        ),
+    log:
+        f"{LOG_DIR}/export_questions_csv/questions.log",
+    conda:
+        "../envs/kamervragen.yaml"
+    shell:
+        """
+        kamervragen export csv {input.xml:q} \
+            --output {output.csv:q} \
+            --log {log:q}
+        """

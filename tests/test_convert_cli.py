@@ -1,0 +1,193 @@
+"""`kamervragen convert` and `kamervragen validate`: one process for one-off use, clear exit codes."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, SAMPLE_PDF
+from kamervragen import model, structure
+from kamervragen.cli import _Progress, main
+from kamervragen.errors import Anomaly
+
+SAMPLE = SAMPLE_PDF.stem
+FAST = "txt,html,akn,qa"  # no PDF: WeasyPrint is tested elsewhere
+
+
+def test_convert_writes_every_chosen_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", str(SAMPLE_PDF), "--out", str(tmp_path), "--formats", FAST]) == 0
+    folder = tmp_path / SAMPLE
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        f"{SAMPLE}{suffix}" for suffix in [".txt", ".xml", ".html", ".akn.xml", ".qa.jsonl"]
+    )
+    # Not a terminal: one plain line per file, nothing else.
+    assert capsys.readouterr().err == f"kamervragen: converted {SAMPLE_PDF} (1/1)\n"
+
+
+def test_convert_matches_the_workflow_steps(tmp_path: Path) -> None:
+    """The same bytes as read -> structure -> render, which the workflow runs one by one."""
+    steps = tmp_path / "steps"
+    layout, text, xml = (steps / f"{SAMPLE}{s}" for s in (".layout.json", ".txt", ".xml"))
+    assert main(["read", str(SAMPLE_PDF), "--layout", str(layout), "--text", str(text)]) == 0
+    assert main(["structure", str(layout), "--output", str(xml)]) == 0
+    assert main(["render", "akn", str(xml), "--output", str(steps / "x.akn.xml")]) == 0
+    formats = "layout,txt,akn"
+    assert main(["convert", str(SAMPLE_PDF), "--out", str(tmp_path), "--formats", formats]) == 0
+    converted = tmp_path / SAMPLE
+    for path in (layout, text, xml):
+        assert (converted / path.name).read_bytes() == path.read_bytes(), path.name
+    assert (converted / f"{SAMPLE}.akn.xml").read_bytes() == (steps / "x.akn.xml").read_bytes()
+
+
+def test_convert_goes_on_after_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    code = main(["convert", str(empty), str(SAMPLE_PDF), "--out", str(out), "--formats", "txt"])
+    assert code == 3  # the exit code of the first file that failed
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "kamervragen: empty.pdf: empty file (0 bytes); expected a PDF",
+        f"kamervragen: converted {SAMPLE_PDF} (2/2)",
+        f"kamervragen: 1 of 2 file(s) failed: {empty}",
+    ]
+    assert sorted(path.name for path in out.iterdir()) == [SAMPLE]  # nothing of empty.pdf
+
+
+def test_convert_refuses_two_files_of_one_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "elders" / SAMPLE_PDF.name
+    other.parent.mkdir()
+    other.write_bytes(SAMPLE_PDF.read_bytes())
+    out = tmp_path / "out"
+    code = main(["convert", str(SAMPLE_PDF), str(other), "--out", str(out), "--formats", "txt"])
+    assert code == 3
+    assert "converted before" in capsys.readouterr().err
+
+
+def test_convert_strict_fails_on_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = structure.build_document
+
+    def with_a_warning(*args: Any, **kwargs: Any) -> model.Document:
+        doc = original(*args, **kwargs)
+        anomaly = Anomaly("numbering-gap", "question 3 is missing", page=2, line=7)
+        return dataclasses.replace(doc, anomalies=(anomaly,))
+
+    monkeypatch.setattr(structure, "build_document", with_a_warning)
+    out = tmp_path / "out"
+    assert main(["convert", str(SAMPLE_PDF), "--out", str(out), "--formats", "txt"]) == 0
+    assert "page 2, line 7: warning [numbering-gap]" in capsys.readouterr().err
+    code = main(["convert", str(SAMPLE_PDF), "--out", str(tmp_path / "strict"), "--strict"])
+    assert code == 9
+    assert "question 3 is missing [numbering-gap] (strict mode" in capsys.readouterr().err
+    assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").iterdir())
+
+
+@pytest.mark.parametrize("formats", ["html,docx", ",", "pdf;html"])
+def test_convert_unknown_format_is_a_usage_error(
+    formats: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["convert", str(SAMPLE_PDF), "--out", str(tmp_path), "--formats", formats])
+    assert exit_info.value.code == 2
+    assert "unknown format" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    progress = _Progress(terminal, 2)
+    progress.done(1, Path("a.pdf"), ok=True)
+    progress.done(2, Path("b.pdf"), ok=False)
+    shown = terminal.getvalue()
+    assert "[###############---------------] 1/2 a.pdf" in shown
+    assert shown.endswith("[" + "#" * 30 + "] 2/2 b.pdf\n")
+    assert "converted" not in shown
+    plain = io.StringIO()
+    _Progress(plain, 2).done(1, Path("a.pdf"), ok=True)
+    assert plain.getvalue() == "kamervragen: converted a.pdf (1/2)\n"
+
+
+def test_validate_semantic_xml_and_akn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xml = DATA / "xml" / "minimal.xml"
+    akn = Path(__file__).parent / "golden" / "minimal.akn.xml"
+    assert main(["validate", str(xml), str(akn)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{xml}: valid semantic XML version 1",
+        f"{akn}: valid Akoma Ntoso 3.0 (OASIS akomantoso30.xsd)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "message"),
+    [
+        (b"<x/>", 8, "unknown kind of XML: root element 'x'"),
+        (b"<document", 8, "not well-formed XML"),
+        (
+            b'<document xmlns="urn:kamervragen:semantic:1" version="1" xml:lang="nl"><bogus/>'
+            b"</document>",
+            8,
+            "invalid semantic XML: line 1: Element 'bogus'",
+        ),
+        (
+            b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debate/>'
+            b"</akomaNtoso>",
+            8,
+            "Akoma Ntoso output is invalid: line 1",
+        ),
+    ],
+)
+def test_validate_an_invalid_file_is_one_line_exit_8(
+    content: bytes, code: int, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "file.xml"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == code
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"kamervragen: {path}: ")
+    assert message in lines[0]
+
+
+def test_validate_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "absent.xml")]) == 3
+    assert "absent.xml: cannot read file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [
+        ("convert", "kamervragen convert input/*.pdf --out converted"),
+        ("validate", "kamervragen validate output/x/x.xml"),
+        ("export", "kamervragen export qa output/x/x.xml"),
+        ("manifest", "kamervragen manifest --source input/x.pdf"),
+        ("checksums", "kamervragen checksums output/*/* --base output"),
+    ],
+)
+def test_help_has_an_example_and_the_exit_codes(command: str, example: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kamervragen", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = " ".join(result.stdout.split())
+    assert example in text
+    assert "exit codes:" in result.stdout
+    assert "8 rendering or output validation failed" in text

@@ -1,0 +1,161 @@
+"""Data exports: the question-answer records against the gold files, and their JSONL/CSV forms."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, DATA, REPO, aanhangsel_pdfs
+from kamervragen import model
+from kamervragen.cli import main
+from kamervragen.exports import COLUMNS, qa_records, to_csv, to_jsonl
+from kamervragen.reader import read_pdf
+from kamervragen.semantic_xml import from_xml, to_xml
+from kamervragen.structure import build_document
+from kamervragen.text import build_text
+
+PDFS = aanhangsel_pdfs()
+VERSLAG = CORPUS / "verslag" / "28676-navo-verslag.pdf"
+MINIMAL = DATA / "xml" / "minimal.xml"
+
+
+@cache
+def records_of(pdf: Path) -> list[dict[str, Any]]:
+    """The records as the workflow makes them: from the semantic XML the structure step wrote."""
+    layout = read_pdf(pdf)
+    doc = from_xml(to_xml(build_document(build_text(layout), layout=layout)))
+    return qa_records(doc, pdf.stem)
+
+
+def gold(pdf: Path) -> dict[str, Any]:
+    path = pdf.with_suffix(".gold.json")
+    if not path.exists():
+        pytest.skip(f"no gold file beside {pdf.name}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [" ".join(part.split()) for part in (text or "").split("\n\n") if part.strip()]
+
+
+@pytest.mark.skipif(not PDFS, reason="reference corpus ../shared is absent")
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda path: path.stem)
+def test_aanhangsel_records_match_the_gold(pdf: Path) -> None:
+    expected = gold(pdf)
+    meta = expected["metadata"]
+    records = records_of(pdf)
+    # One record per question block, in order, with its label, numbers and text.
+    assert [(r["question_label"], r["question_numbers"]) for r in records] == [
+        (q["label"], q["numbers"]) for q in expected["questions"]
+    ]
+    for record, question in zip(records, expected["questions"], strict=True):
+        assert paragraphs(record["question_text"]) == paragraphs(question["text"])
+        # Its answer: the gold answer whose numbers cover the question's.
+        answers = [a for a in expected["answers"] if set(a["numbers"]) & set(question["numbers"])]
+        assert paragraphs(record["answer_text"]) == paragraphs(
+            "\n\n".join(a["text"] for a in answers)
+        )
+        assert record["answer_label"] == ("; ".join(a["label"] for a in answers) or None)
+        assert record["answered_by"] == (meta["answered_by"] if answers else None)
+        assert record["identifier"] == meta["identifier"]
+        assert record["document_number"] == meta["number"]
+        assert record["vergaderjaar"] == meta["vergaderjaar"]
+        assert record["questioners"] == meta["questioners"]
+        assert record["addressees"] == meta["addressees"]
+        assert record["topic"] == record["title"] == meta["subject"]
+        assert record["submitted"] == meta["submitted"]
+        assert record["date"] == meta["received"]
+        assert record["source_sha256"] == expected["source"]["sha256"]
+        assert record["akn_work"].endswith(f"/{meta['identifier']}")
+    # No answer text is lost: every gold answer is in some record.
+    exported = {" ".join(paragraphs(r["answer_text"])) for r in records}
+    for answer in expected["answers"]:
+        assert any(" ".join(paragraphs(answer["text"])) in text for text in exported)
+
+
+def test_verslag_records_match_the_gold() -> None:
+    if not VERSLAG.with_suffix(".gold.json").exists():
+        pytest.skip("reference corpus ../shared is absent")
+    expected = gold(VERSLAG)
+    records = records_of(VERSLAG)
+    assert len(records) == len(expected["pairs"]) == 18
+    for record, pair in zip(records, expected["pairs"], strict=True):
+        assert record["question_numbers"] == record["answer_numbers"] == [pair["number"]]
+        assert (record["party"], record["topic"]) == (pair["party"], pair["topic"])
+        assert paragraphs(record["question_text"]) == pair["question"]["paragraphs"]
+        assert paragraphs(record["answer_text"]) == pair["answer"]["paragraphs"]
+        assert record["answer_label"] == pair["answer"]["heading"]
+        assert record["answered_by"] == pair["answer"]["by"]
+        assert record["dossier"] == expected["metadata"]["dossier_number"]
+        assert record["title"] == expected["metadata"]["dossier_title"]
+        assert record["addressees"] == [expected["metadata"]["addressee"]]
+        assert record["date"] == "2021-03"
+    assert [r["seq"] for r in records] == list(range(1, 19))
+
+
+def test_answer_to_two_questions_and_a_mededeling() -> None:
+    """minimal.xml: combined labels, one answer to two questions, a question never answered."""
+    records = qa_records(from_xml(MINIMAL.read_bytes()), "minimal")
+    by_id = {r["question_id"]: r for r in records}
+    assert by_id["vraag-3-5"]["question_numbers"] == [3, 4, 5]
+    assert by_id["vraag-3-5"]["question_label"] == "Vraag 3, 4 en 5"
+    # An answer that answers two question blocks appears with each of them.
+    shared = [r for r in records if "antwoord-6-7" in r["answer_ids"]]
+    assert [r["question_id"] for r in shared] == ["vraag-6", "vraag-7"]
+    assert shared[0]["answer_text"] == shared[1]["answer_text"]
+    assert records[0]["party"] == "VVD"  # from the fractie section of the verslag part
+    assert all(list(record) == list(COLUMNS) for record in records)
+
+
+def test_jsonl_and_csv_hold_the_same_records() -> None:
+    records = qa_records(from_xml(MINIMAL.read_bytes()), "minimal")
+    lines = to_jsonl(records).decode("utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == records
+    rows = list(csv.reader(io.StringIO(to_csv(records).decode("utf-8"), newline="")))
+    assert rows[0] == list(COLUMNS)
+    assert len(rows) == len(records) + 1
+    for row, record in zip(rows[1:], records, strict=True):
+        cells = dict(zip(COLUMNS, row, strict=True))
+        assert cells["question_text"] == (record["question_text"] or "")
+        assert cells["answer_text"] == (record["answer_text"] or "")
+        assert cells["question_numbers"] == " ".join(map(str, record["question_numbers"]))
+        assert cells["questioners"] == "Sneller (D66); Omtzigt"
+        assert cells["seq"] == str(record["seq"])
+
+
+def test_cli_export_qa_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xml = tmp_path / "a.xml"
+    xml.write_bytes(MINIMAL.read_bytes())
+    second = tmp_path / "b.xml"
+    second.write_bytes(MINIMAL.read_bytes())
+    assert main(["export", "qa", str(xml), "--output", str(tmp_path / "a.qa.jsonl")]) == 0
+    lines = (tmp_path / "a.qa.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["document"] for line in lines] == ["a"] * 4
+    csv_path = tmp_path / "questions.csv"
+    assert main(["export", "csv", str(xml), str(second), "--output", str(csv_path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"), newline="")))
+    assert [row["document"] for row in rows] == ["a"] * 4 + ["b"] * 4
+    # A file that is not semantic XML: one line, exit 6, nothing written.
+    (tmp_path / "bad.xml").write_text("<x/>", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", "csv", str(tmp_path / "bad.xml"), "--output", str(csv_path)]) == 6
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not csv_path.exists()
+
+
+def test_every_column_is_documented() -> None:
+    text = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `(\w+)` \|", text, re.M)
+    assert documented == list(COLUMNS)
+
+
+def test_records_of_a_document_without_questions() -> None:
+    meta = model.Metadata("x.pdf", "0" * 64, 1, None, "unknown")
+    assert qa_records(model.Document(meta, (), ()), "x") == []
