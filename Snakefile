@@ -7,6 +7,7 @@
 #                    -> output/<name>/<name>.qa.jsonl                   (rules/export.smk)
 #                    -> output/<name>/<name>.manifest.json              (rules/archive.smk)
 #   all documents    -> output/questions.csv, output/SHA256SUMS         (export.smk, archive.smk)
+#   chunk_size > 0   -> N documents per job, all steps in one process    (rules/chunked.smk)
 #
 # Another workflow can use this one as a module: see "Use as a Snakemake module" in README.md.
 
@@ -25,6 +26,7 @@ include: "rules/structure.smk"
 include: "rules/render.smk"
 include: "rules/export.smk"
 include: "rules/archive.smk"
+include: "rules/chunked.smk"
 
 
 # `snakemake --report report.html`: this text, then the outputs marked with report().

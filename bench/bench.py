@@ -329,8 +329,13 @@ def snakemake_command(folder: Path, input_dir: Path, cores: int | None) -> list[
         f"input_dir={input_dir}",
         f"output_dir={folder / 'output'}",
         f"log_dir={folder / 'logs'}",
+        f"chunk_size={CHUNK_SIZE}",
     ]
     return command
+
+
+# The workflow's chunk_size for the end-to-end and dry runs (--chunk-size).
+CHUNK_SIZE = 0
 
 
 def run_workflow(
@@ -578,11 +583,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="no workflow runs (dry runs: see --dry-run-docs)")  # fmt: skip
     parser.add_argument("--dry-run-docs", default=f"1000,{TARGET_DRY_RUN_DOCS}", metavar="LIST",
                         help="sizes of the synthetic dry runs (default 1000,10000; 0: none)")  # fmt: skip
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the workflow's chunk_size for every run (default 0: one job per step and document)",
+    )
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    global CHUNK_SIZE
+    CHUNK_SIZE = args.chunk_size
     cores = [int(c) for c in args.cores.split(",") if c.strip()]
     dry_sizes = [int(c) for c in args.dry_run_docs.split(",") if c.strip() and int(c) > 0]
     pdfs = [p.resolve() for p in args.pdfs] or default_pdfs()

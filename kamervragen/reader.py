@@ -507,39 +507,62 @@ def _visible(group: list[_Char]) -> bool:
 
 
 def _page_chars(text_page: pdfium.PdfTextPage, frame: _Frame) -> list[_Char]:
+    # This loop runs once per glyph and dominates the read stage, so PDFium's functions are bound
+    # to locals and called only when needed.
     raw_page = text_page.raw
+    page_address = ctypes.cast(raw_page, ctypes.c_void_p)
     count = pdfium_c.FPDFText_CountChars(raw_page)
     box = pdfium_c.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    left, top = frame.left, frame.top
     styles: dict[int | None, _Style] = {}
     chars: list[_Char] = []
+    append = chars.append
     for index in range(count):
-        if pdfium_c.FPDFText_IsGenerated(raw_page, index) == 1:
-            continue  # spaces and line breaks PDFium inferred; we infer our own from geometry
-        code = pdfium_c.FPDFText_GetUnicode(raw_page, index)
-        if code == PDFIUM_LINE_END_HYPHEN:
-            code = ord("-")
-        if code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0) or (code < 0x20 and code != 0x09):
+        code = get_unicode(raw_page, index)
+        # PDFium generates only spaces and line breaks; we infer our own from geometry.
+        if code in _MAYBE_GENERATED and is_generated(raw_page, index) == 1:
             continue
-        text = " " if code == 0x09 else chr(code)
-        text_object = pdfium_c.FPDFText_GetTextObject(raw_page, index)
-        key = ctypes.cast(text_object, ctypes.c_void_p).value if text_object else None
+        if code == PDFIUM_LINE_END_HYPHEN:
+            code = 0x2D  # "-"
+        elif code < 0x20 and code != 0x09 or code in _NOT_TEXT:
+            continue
+        key = _text_object_address(page_address, index)
         style = styles.get(key)
         if style is None:
-            style = styles[key] = _text_object_style(text_object, raw_page, index)
-        pdfium_c.FPDFText_GetLooseCharBox(raw_page, index, box)
-        pdfium_c.FPDFText_GetCharOrigin(raw_page, index, origin_x, origin_y)
-        chars.append(
+            style = styles[key] = _text_object_style(_text_object(key), raw_page, index)
+        get_box(raw_page, index, box)
+        get_origin(raw_page, index, origin_x, origin_y)
+        append(
             _Char(
-                text=text,
-                x0=box.left - frame.left,
-                x1=box.right - frame.left,
-                baseline=frame.top - origin_y.value,
+                text=" " if code == 0x09 else chr(code),
+                x0=box.left - left,
+                x1=box.right - left,
+                baseline=top - origin_y.value,
                 style=style,
                 source=key or 0,
             )
         )
     return chars
+
+
+# Codes PDFium may have generated (FPDFText_IsGenerated is asked only for these), and codes that
+# are never text: line breaks, noncharacters and NUL.
+_MAYBE_GENERATED = frozenset({0x20, 0x0D, 0x0A})
+_NOT_TEXT = frozenset({0x0D, 0x0A, 0xFFFE, 0xFFFF})
+# FPDFText_GetTextObject with an address as its result: pypdfium2's prototype returns a typed
+# pointer, which would need a costly cast per glyph just to compare text objects.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def _text_object(address: int | None) -> object:
+    return ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT) if address else None
 
 
 def _text_object_style(text_object: object, raw_page: object, index: int) -> _Style:

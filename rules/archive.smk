@@ -30,6 +30,10 @@ rule write_manifest:
 
 rule write_checksums:
     input:
+        finished=get_manifests(),
+        csv=QUESTIONS_CSV,
+    params:
+        # As for questions.csv: the files by name, their completeness by the inputs above.
         files=get_checksummed_files(),
     output:
         sums=report(
@@ -44,7 +48,7 @@ rule write_checksums:
         "../envs/kamervragen.yaml"
     shell:
         """
-        kamervragen checksums {input.files:q} \
+        kamervragen checksums {params.files:q} \
             --output {output.sums:q} \
             --log {log:q}
         """

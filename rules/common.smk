@@ -40,9 +40,39 @@ WORKFLOW_DIR = Path(workflow.current_basedir.get_path_or_uri(secret_free=True)).
 TEMPLATES_DIR = WORKFLOW_DIR / "templates"
 
 
+# Large batches: CHUNK_SIZE documents per job (config chunk_size; 0 = one job per step and document).
+CHUNK_SIZE = config["chunk_size"]
+CHUNKS = (
+    {
+        f"chunk-{start // CHUNK_SIZE + 1:05d}": DOCS[start : start + CHUNK_SIZE]
+        for start in range(0, len(DOCS), CHUNK_SIZE)
+    }
+    if CHUNK_SIZE
+    else {}
+)
+
+
 def get_final_outputs():
-    """Every file of every document in the input folder, in document order."""
+    """Every file of every document in the input folder, in document order (or, in chunked mode,
+    the marker of every chunk: its documents' files are written by its job)."""
+    if CHUNK_SIZE:
+        return [get_chunk_marker(chunk) for chunk in CHUNKS]
     return [f"{OUTPUT_DIR}/{doc}/{doc}{suffix}" for doc in DOCS for suffix in FINAL_SUFFIXES]
+
+
+def get_chunk_marker(chunk):
+    """The file a chunk's job writes when every document of the chunk is converted."""
+    return f"{OUTPUT_DIR}/.chunks/{chunk}.done"
+
+
+def get_output_folder(wildcards, output):
+    """The output folder, from the chunk marker's path (<output_dir>/.chunks/<chunk>.done)."""
+    return str(Path(output.done).parent.parent)
+
+
+def get_chunk_pdfs(wildcards):
+    """The source PDFs of one chunk."""
+    return [f"{INPUT_DIR}/{doc}.pdf" for doc in CHUNKS[wildcards.chunk]]
 
 
 def get_templates():
@@ -66,13 +96,17 @@ def get_semantic_xmls():
 
 
 def get_manifests():
-    """Every document's manifest: an aggregate waits for these, so it only sees finished documents."""
+    """What an aggregate waits for, so it only sees finished documents: every document's manifest
+    (or, in chunked mode, every chunk's marker)."""
+    if CHUNK_SIZE:
+        return [get_chunk_marker(chunk) for chunk in CHUNKS]
     return [f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}" for doc in DOCS]
 
 
 def get_checksummed_files():
     """What output/SHA256SUMS lists: every file of every document, and questions.csv."""
-    return [*get_final_outputs(), QUESTIONS_CSV]
+    documents = [f"{OUTPUT_DIR}/{doc}/{doc}{suffix}" for doc in DOCS for suffix in FINAL_SUFFIXES]
+    return [*documents, QUESTIONS_CSV]
 
 
 def get_aggregates():

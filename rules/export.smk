@@ -23,8 +23,11 @@ rule export_qa:
 # whose other outputs failed (see get_aggregates in common.smk).
 rule export_questions_csv:
     input:
-        xml=get_semantic_xmls(),
         finished=get_manifests(),
+    params:
+        # The files themselves are named here rather than as inputs: in chunked mode no rule
+        # declares them (a chunk's job writes them), and the markers above say they are there.
+        xml=get_semantic_xmls(),
     output:
         csv=report(
             QUESTIONS_CSV,
@@ -38,7 +41,7 @@ rule export_questions_csv:
         "../envs/kamervragen.yaml"
     shell:
         """
-        kamervragen export csv {input.xml:q} \
+        kamervragen export csv {params.xml:q} \
             --output {output.csv:q} \
             --log {log:q}
         """

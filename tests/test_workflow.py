@@ -222,3 +222,37 @@ def test_two_runs_give_byte_identical_outputs(tmp_path: Path) -> None:
     )
     for name, data in digests[0].items():
         assert digests[1][name] == data, f"{name} differs between two runs"
+
+
+@pytest.mark.slow
+def test_chunked_mode_converts_per_chunk_and_isolates_a_bad_document(tmp_path: Path) -> None:
+    """chunk_size=2: one job per two documents; a bad PDF fails its chunk but costs only itself."""
+    input_dir = tmp_path / "input"
+    input_dir.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SAMPLE_PDF, input_dir / f"{name}.pdf")
+    (input_dir / "d.pdf").write_bytes(b"")  # chunk 2 is c and d
+    config = [*folder_config(tmp_path), "chunk_size=2"]
+
+    result = snakemake("--cores", "2", "--keep-going", *config, cwd=tmp_path)
+
+    assert result.returncode != 0
+    assert "Job stats" in result.stdout and re.search(r"convert_chunk\s+2", result.stdout)
+    output = tmp_path / "output"
+    for name in ("a", "b", "c"):  # c shares the failed chunk with d, and is complete all the same
+        assert sorted(path.name for path in (output / name).iterdir()) == sorted(
+            f"{name}{suffix}" for suffix in SUFFIXES
+        )
+    assert not (output / "d").exists()
+    assert (output / ".chunks" / "chunk-00001.done").exists()
+    assert not (output / ".chunks" / "chunk-00002.done").exists()
+    assert not (output / "SHA256SUMS").exists()
+
+    (input_dir / "d.pdf").unlink()
+    result = snakemake("--cores", "2", *config, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    check = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=output, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "c/c.pdf: OK" in check.stdout

@@ -1,0 +1,28 @@
+# Large batches (config chunk_size > 0): one job converts a chunk of documents in one process, so
+# that start-up is paid once per chunk (see README "Scale"). It writes the same files as the
+# per-step rules, each atomically; the marker is written only when every document succeeded.
+
+
+rule convert_chunk:
+    input:
+        pdfs=get_chunk_pdfs,
+    output:
+        done=get_chunk_marker("{chunk}"),
+    params:
+        out=get_output_folder,
+        strict=get_strict_option(),
+        limits=READ_LIMIT_OPTIONS,
+    log:
+        f"{LOG_DIR}/convert_chunk/{{chunk}}.log",
+    conda:
+        "../envs/kamervragen.yaml"
+    shell:
+        """
+        kamervragen convert {input.pdfs:q} \
+            --out {params.out:q} \
+            --formats layout,txt,html,pdf,akn,qa,manifest \
+            {params.strict} \
+            {params.limits} \
+            --log {log:q}
+        touch {output.done:q}
+        """
