@@ -63,12 +63,9 @@ COLUMNS: tuple[str, ...] = (
 CSV_LIST_SEPARATOR = "; "
 
 
-def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
-    """The question-answer records of ``doc``, in reading order; ``name`` is the document name."""
-    from kamervragen.writers.akn import frbr_uris  # no WeasyPrint, no schema: cheap
-
-    meta = doc.metadata
-    common: dict[str, Any] = {
+def document_identifiers(meta: model.Metadata) -> dict[str, Any]:
+    """What identifies a document, as plain values: shared by the exports and the manifest."""
+    return {
         "identifier": meta.identifier,
         "family": meta.family,
         "document_type": meta.document_type,
@@ -79,6 +76,14 @@ def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
         "date": meta.date.iso() if meta.date else None,
         "submitted": meta.submitted.iso() if meta.submitted else None,
     }
+
+
+def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
+    """The question-answer records of ``doc``, in reading order; ``name`` is the document name."""
+    from kamervragen.writers.akn import frbr_uris  # no WeasyPrint, no schema: cheap
+
+    meta = doc.metadata
+    common = document_identifiers(meta)
     tail = {
         "akn_work": frbr_uris(meta).work,
         "source_file": meta.source_file,

@@ -132,20 +132,13 @@ def statistics(doc: model.Document) -> dict[str, Any]:
 
 def identifiers(doc: model.Document) -> dict[str, Any]:
     """The document's identifiers and dating, as the semantic XML records them."""
+    from kamervragen.exports import document_identifiers
     from kamervragen.writers.akn import frbr_uris
 
     meta = doc.metadata
     uris = frbr_uris(meta)
     return {
-        "identifier": meta.identifier,
-        "family": meta.family,
-        "document_type": meta.document_type,
-        "dossier": meta.dossier,
-        "document_number": meta.document_number,
-        "vergaderjaar": meta.vergaderjaar,
-        "title": meta.title,
-        "date": meta.date.iso() if meta.date else None,
-        "submitted": meta.submitted.iso() if meta.submitted else None,
+        **document_identifiers(meta),
         "akn_work": uris.work,
         "akn_expression": uris.expression,
     }
