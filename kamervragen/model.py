@@ -344,7 +344,7 @@ class Document:
 
     def walk(self) -> Iterator[Node]:
         """Every node of the body, depth first, in reading order."""
-        yield from _walk(self.body)
+        yield from walk(self.body)
 
     def questions(self) -> list[Question]:
         return [node for node in self.walk() if isinstance(node, Question)]
@@ -353,8 +353,47 @@ class Document:
         return [node for node in self.walk() if isinstance(node, Answer)]
 
 
-def _walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
+def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Every node of ``nodes`` and of their sections, depth first, in reading order."""
     for node in nodes:
         yield node
         if isinstance(node, Section):
-            yield from _walk(node.content)
+            yield from walk(node.content)
+
+
+def inline_contents(doc: Document, *, printed: bool = False) -> Iterator[tuple[Inline, ...]]:
+    """Every run of inline content of the document (front and body), in reading order: headings,
+    labels, paragraphs, each list item and each table cell; footnotes excluded.
+
+    With ``printed``, content as the text has it instead: a list item with its marker ("• …"), a
+    table row as one run with " | " between its cells (what the conservation check compares).
+    """
+    for block in doc.front:
+        yield from _block_contents(block, printed)
+    for node in doc.walk():
+        if isinstance(node, Section):
+            if node.heading is not None:
+                yield node.heading.content
+        elif isinstance(node, Question | Answer | Announcement):
+            if node.label is not None:
+                yield node.label.content
+            for block in node.blocks:
+                yield from _block_contents(block, printed)
+        else:
+            yield from _block_contents(node, printed)
+
+
+def _block_contents(block: Block, printed: bool) -> Iterator[tuple[Inline, ...]]:
+    if isinstance(block, ItemList):
+        for item in block.items:
+            yield (f"{item.marker} ", *item.content) if printed else item.content
+    elif isinstance(block, Table):
+        for row in block.rows:
+            if printed:
+                yield tuple(
+                    part for i, cell in enumerate(row) for part in (" | ",) * bool(i) + cell
+                )
+            else:
+                yield from row
+    else:
+        yield block.content

@@ -155,7 +155,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
 
     numbered = number_questions(nodes)
     linked = link_answers(numbered)
-    flat = list(_walk(linked))
+    flat = list(model.walk(linked))
     has_announcement = any(isinstance(node, model.Announcement) for node in flat)
     if not has_announcement:
         for node in flat:
@@ -199,13 +199,6 @@ def _positive_numbers(node: QA, anomalies: list[Anomaly]) -> QA:
 
 def _label_text(node: model.Question | model.Answer) -> str:
     return node.label.text if node.label is not None else " ".join(map(str, node.numbers))
-
-
-def _walk(nodes: tuple[model.Node, ...]) -> Iterator[model.Node]:
-    for node in nodes:
-        yield node
-        if isinstance(node, model.Section):
-            yield from _walk(node.content)
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -252,7 +245,11 @@ def _footnote(note: TextFootnote) -> model.Footnote:
 def _footnote_anomalies(
     document: model.Document, text: Text, layout: Layout | None
 ) -> list[Anomaly]:
-    referenced = {ref.number for content in _contents(document) for ref in model.note_refs(content)}
+    referenced = {
+        ref.number
+        for content in model.inline_contents(document)
+        for ref in model.note_refs(content)
+    }
     return [
         Anomaly(
             "unreferenced-footnote",
@@ -263,39 +260,6 @@ def _footnote_anomalies(
         for note in document.footnotes
         if note.number not in referenced
     ]
-
-
-def _contents(document: model.Document) -> Iterator[tuple[model.Inline, ...]]:
-    """Every inline content of the document (front and body), in reading order."""
-    for block in document.front:
-        yield from _block_contents(block)
-    for node in document.walk():
-        if isinstance(node, model.Question | model.Answer | model.Announcement):
-            if node.label is not None:
-                yield node.label.content
-            for block in node.blocks:
-                yield from _block_contents(block)
-        elif isinstance(node, model.Section):
-            if node.heading is not None:
-                yield node.heading.content
-        else:
-            yield from _block_contents(node)
-
-
-def _block_contents(block: model.Block) -> Iterator[tuple[model.Inline, ...]]:
-    if isinstance(block, model.Heading | model.Paragraph):
-        yield block.content
-    elif isinstance(block, model.ItemList):
-        for item in block.items:
-            yield (item.marker + " ",) + item.content
-    elif isinstance(block, model.Table):
-        for row in block.rows:
-            cells: list[model.Inline] = []
-            for index, cell in enumerate(row):
-                if index:
-                    cells.append(" | ")
-                cells.extend(cell)
-            yield tuple(cells)
 
 
 # --- Conservation ---------------------------------------------------------------------------------
@@ -309,7 +273,8 @@ def check_conservation(document: model.Document, text: Text, layout: Layout | No
     first text that is missing, duplicated or out of order.
     """
     expected = _squeeze("".join(paragraph.text for paragraph in text.paragraphs))
-    actual = _squeeze("".join(model.plain_text(content) for content in _contents(document)))
+    printed = model.inline_contents(document, printed=True)
+    actual = _squeeze("".join(model.plain_text(content) for content in printed))
     if expected != actual:
         position = _first_difference(expected, actual)
         paragraph = _paragraph_at(text.paragraphs, position)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,38 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 SAMPLE_PDF = REPO / "input" / "28676-navo-verslag.pdf"
+# The test's own environment: its snakemake, and its `kamervragen` for the rules' shell commands.
+BIN = Path(sys.executable).parent
+SNAKEMAKE = BIN / "snakemake"
+
+
+def snakemake(
+    *args: str | Path, cwd: Path = REPO, snakefile: Path = REPO / "Snakefile"
+) -> subprocess.CompletedProcess[str]:
+    """Run a workflow (this checkout's by default); stdout and stderr together, as a user sees
+    them. The venv's bin comes first on PATH, so the rules call this checkout's package."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [SNAKEMAKE, "--snakefile", snakefile, "--nocolor", *args]
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=900,
+    )
+
+
+def folder_config(folder: Path) -> list[str]:
+    """--config for a run on ``folder``: input/, output/ and logs/ all inside it."""
+    return [
+        "--config",
+        f"input_dir={folder / 'input'}",
+        f"output_dir={folder / 'output'}",
+        f"log_dir={folder / 'logs'}",
+    ]
 
 
 def shared_path(*parts: str) -> Path:

@@ -9,9 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_workflow import folder_config, snakemake
 
-from conftest import SAMPLE_PDF
+from conftest import SAMPLE_PDF, folder_config, snakemake
 from kamervragen import __version__
 from kamervragen.cli import main
 from kamervragen.manifest import sha256sums

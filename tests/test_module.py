@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_workflow import BIN, SNAKEMAKE
 
-from conftest import REPO, SAMPLE_PDF
+from conftest import REPO, SAMPLE_PDF, snakemake
 
 SAMPLE = SAMPLE_PDF.stem
 
@@ -33,20 +30,6 @@ rule all:
 """
 
 
-def run_command(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.run(
-        [str(part) for part in [*command, "--nocolor"]],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=900,
-    )
-
-
 @pytest.mark.slow
 def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
     host = tmp_path / "host"
@@ -56,17 +39,14 @@ def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"  # templates, schemas and fonts do not depend on the cwd
     elsewhere.mkdir()
 
-    plan = run_command(
-        [SNAKEMAKE, "--snakefile", host / "Snakefile", "--directory", host, "-n"], cwd=elsewhere
-    )
+    plan = snakemake("--directory", host, "-n", cwd=elsewhere, snakefile=host / "Snakefile")
     assert plan.returncode == 0, plan.stdout
     assert "kv_render_pdf" in plan.stdout and "kv_write_checksums" in plan.stdout
     assert f"{REPO}/templates/document.html" in plan.stdout  # the module's templates are inputs
     assert f"{REPO}/kamervragen/fonts/" in plan.stdout
 
-    result = run_command(
-        [SNAKEMAKE, "--snakefile", host / "Snakefile", "--directory", host, "--cores", "2"],
-        cwd=elsewhere,
+    result = snakemake(
+        "--directory", host, "--cores", "2", cwd=elsewhere, snakefile=host / "Snakefile"
     )
     assert result.returncode == 0, result.stdout
     out = host / "results" / "kamervragen"

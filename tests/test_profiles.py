@@ -19,17 +19,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO, SAMPLE_PDF
+from conftest import BIN, REPO, SAMPLE_PDF, SNAKEMAKE
 
-BIN = Path(sys.executable).parent
-SNAKEMAKE = BIN / "snakemake"
 PROFILES = REPO / "profiles"
 CLUSTER_PROFILES = ["slurm", "kubernetes"]
 

@@ -37,7 +37,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import CORPUS, REPO, SAMPLE_PDF
+from conftest import BIN, CORPUS, REPO, SAMPLE_PDF, snakemake
 from documents import masthead, p, render
 from kamervragen import errors, reader
 from kamervragen.cli import EXIT_CODES_HELP, main
@@ -48,7 +48,6 @@ from kamervragen.reader import read_pdf, read_pdf_isolated
 from kamervragen.semantic_xml import from_xml
 from kamervragen.writers.pdf import AssetsOnlyFetcher, asset_roots
 
-BIN = Path(sys.executable).parent
 SAMPLE = SAMPLE_PDF.stem
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -812,21 +811,6 @@ def test_pdf_url_fetcher_serves_its_assets_and_refuses_a_symlink_out(tmp_path: P
 
 
 # --- The workflow: file names, a mixed batch, an interrupted run ---------------------------------
-
-
-def snakemake(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    command = [BIN / "snakemake", "--snakefile", REPO / "Snakefile", "--nocolor", *args]
-    return subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=900,
-    )
 
 
 def outputs_of(folder: Path, name: str) -> set[str]:

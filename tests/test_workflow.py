@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import CORPUS, REPO, SAMPLE_PDF
+from conftest import CORPUS, SAMPLE_PDF, folder_config, snakemake
 
-BIN = Path(sys.executable).parent
-SNAKEMAKE = BIN / "snakemake"
 SAMPLE = SAMPLE_PDF.stem  # 28676-navo-verslag
 RULES = [
     "read_pdf",
@@ -44,32 +40,6 @@ SUFFIXES = [
 ]
 # Over all documents, in output/: made when every document is complete.
 AGGREGATES = ["questions.csv", "SHA256SUMS"]
-
-
-def snakemake(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run this checkout's workflow; stdout and stderr together, as a user sees them."""
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    command = [SNAKEMAKE, "--snakefile", REPO / "Snakefile", "--nocolor", *args]
-    return subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=900,
-    )
-
-
-def folder_config(folder: Path) -> list[str]:
-    """--config for a run on ``folder``: input/, output/ and logs/ all inside it."""
-    return [
-        "--config",
-        f"input_dir={folder / 'input'}",
-        f"output_dir={folder / 'output'}",
-        f"log_dir={folder / 'logs'}",
-    ]
 
 
 def job_counts(output: str) -> dict[str, int]:

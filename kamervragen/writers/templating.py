@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -154,36 +153,8 @@ def stylesheet(name: str) -> markupsafe.Markup:
     return markupsafe.Markup(source)
 
 
-def inline_contents(doc: model.Document) -> Iterator[tuple[model.Inline, ...]]:
-    """Every run of inline content of the document, in reading order (footnotes excluded)."""
-    for block in doc.front:
-        yield from _block_contents(block)
-    for node in doc.body:
-        yield from _node_contents(node)
-
-
-def _node_contents(node: model.Node) -> Iterator[tuple[model.Inline, ...]]:
-    if isinstance(node, model.Section):
-        if node.heading is not None:
-            yield node.heading.content
-        for child in node.content:
-            yield from _node_contents(child)
-    elif isinstance(node, model.Question | model.Answer | model.Announcement):
-        if node.label is not None:
-            yield node.label.content
-        for block in node.blocks:
-            yield from _block_contents(block)
-    else:
-        yield from _block_contents(node)
-
-
-def _block_contents(block: model.Block) -> Iterator[tuple[model.Inline, ...]]:
-    if isinstance(block, model.ItemList):
-        yield from (item.content for item in block.items)
-    elif isinstance(block, model.Table):
-        yield from (cell for row in block.rows for cell in row)
-    else:
-        yield block.content
+# Every run of inline content in reading order (kept here too: templates and tests use it).
+inline_contents = model.inline_contents
 
 
 def note_ref_counts(doc: model.Document) -> dict[int, int]:
