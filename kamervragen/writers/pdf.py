@@ -43,8 +43,12 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kamervragen import __version__, model
 from kamervragen.errors import RenderError
+from kamervragen.writers import weasyprint_fixes
 from kamervragen.writers.html import write_html
 from kamervragen.writers.templating import note_ref_counts, template_source, templates_dir
+
+# Footnotes at the foot of their own page, not carried off it by a rounding error (see the module).
+weasyprint_fixes.apply()
 
 #: PDF/A-3 allows embedded files of any type (PDF/A-2 only PDF/A files), which is what lets the
 #: semantic XML and the Akoma Ntoso travel inside the PDF. Level "u" (every glyph maps to Unicode)
@@ -299,9 +303,10 @@ def _print(doc: model.Document, html: bytes, files: Sequence[PdfAttachment]) -> 
     rendered = _layout(html, footnote_list_css(doc, html), fetcher)
     # WeasyPrint 70 can drop footnotes it has moved to a later page and then taken back (its
     # layout/__init__.py: "TODO: Handle unlayouting a footnote that hasn't been laid out yet or
-    # has already been unlayouted"); in one corpus document it lost 9 of 15. If any referenced
-    # note is missing from every page foot, the document is printed again with all its notes in
-    # the end-of-document list: one consistent place for the reader, and no note lost.
+    # has already been unlayouted"). With weasyprint_fixes it no longer moves notes without
+    # reason, and no corpus document loses one; should a note still be missing from every page
+    # foot (or the fix not apply to the installed WeasyPrint), the document is printed again with
+    # all its notes in the end-of-document list: one consistent place, and no note lost.
     if set(note_ref_counts(doc)) - printed_footnotes(rendered) and b" data-note=" in html:
         rendered = _layout(html, footnote_list_css(doc, html, whole_list=True), fetcher)
     _set_metadata(rendered.metadata, doc)
