@@ -27,6 +27,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -516,11 +517,27 @@ class _Progress:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from kamervragen import writers
+
+    started = time.perf_counter()
+    try:
+        writers.prepare(args.formats)
+    # A template that does not compile or a font that cannot be loaded fails the batch at once,
+    # in one line, before any document (and leaves nothing behind).
+    except Exception as exc:
+        from kamervragen.errors import RenderError
+
+        raise RenderError(
+            f"cannot load the writers ({type(exc).__name__}: {' '.join(str(exc).split())})",
+            expected="the templates and fonts of this installation, readable and valid",
+        ) from exc
+    log.info("ready in %.0f ms (formats: %s)", _ms_since(started), ",".join(args.formats))
     progress = _Progress(sys.stderr, len(args.pdf))
     failures: list[tuple[Path, KamervragenError]] = []
     names: set[str] = set()
     for index, pdf in enumerate(args.pdf, start=1):
         progress.clear()
+        started = time.perf_counter()
         name = _document_name(pdf)
         try:
             if name in names:
@@ -542,13 +559,18 @@ def _convert(args: argparse.Namespace) -> int:
             log.error(error.format_message())
             progress.done(index, pdf, ok=False)
             continue
-        log.info("converted %s (%d/%d)", pdf, index, len(args.pdf))
+        # The time per document is what bench/bench.py separates from a job's start-up.
+        log.info("converted %s (%d/%d) in %.0f ms", pdf, index, len(args.pdf), _ms_since(started))
         progress.done(index, pdf, ok=True)
     if failures:
         failed = ", ".join(str(pdf) for pdf, _ in failures)
         log.error("%d of %d file(s) failed: %s", len(failures), len(args.pdf), failed)
         return failures[0][1].exit_code
     return 0
+
+
+def _ms_since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
 
 
 def _convert_one(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from conftest import DATA, SAMPLE_PDF
 from kamervragen import model, structure
 from kamervragen.cli import _Progress, main
 from kamervragen.errors import Anomaly
+from kamervragen.writers import templating
 
 SAMPLE = SAMPLE_PDF.stem
 FAST = "txt,html,akn,qa"  # no PDF: WeasyPrint is tested elsewhere
@@ -94,6 +96,38 @@ def test_convert_strict_fails_on_a_warning(
     assert code == 9
     assert "question 3 is missing [numbering-gap] (strict mode" in capsys.readouterr().err
     assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").iterdir())
+
+
+def test_convert_logs_its_start_up_and_each_document_s_time(tmp_path: Path) -> None:
+    """The log separates a batch's start-up ("ready") from each document's own time, which is
+    how bench/bench.py tells Snakemake and start-up from work."""
+    log_file = tmp_path / "convert.log"
+    args = ["convert", str(SAMPLE_PDF), "--out", str(tmp_path), "--formats", FAST]
+    assert main([*args, "--log", str(log_file)]) == 0
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    ready = [line for line in lines if "ready in" in line]
+    assert len(ready) == 1 and ready[0].endswith(f"(formats: {FAST})")
+    (done,) = [line for line in lines if "converted" in line]
+    assert re.search(rf"converted {re.escape(str(SAMPLE_PDF))} \(1/1\) in \d+ ms$", done)
+
+
+def test_convert_with_a_broken_template_fails_before_any_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "document.html").write_text("{% if doc %}never closed\n", encoding="utf-8")
+    monkeypatch.setenv(templating.TEMPLATES_ENV, str(templates))
+    templating.environment.cache_clear()
+    out = tmp_path / "out"
+    try:
+        code = main(["convert", str(SAMPLE_PDF), "--out", str(out), "--formats", "html"])
+    finally:
+        templating.environment.cache_clear()
+    assert code == 8
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kamervragen: cannot load the writers (TemplateSyntaxError: ")
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("formats", ["html,docx", ",", "pdf;html"])

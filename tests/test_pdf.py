@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -498,6 +501,27 @@ def test_two_renders_are_byte_identical(name: str) -> None:
     first = rendered(name)
     again = render(name, first.xml)
     assert again.pdf == first.pdf
+
+
+def test_a_pdf_does_not_depend_on_what_the_process_printed_before(tmp_path: Path) -> None:
+    """The fonts and stylesheets are shared by every document a process prints (a chunk of a
+    batch): the minimal document printed after others here equals it printed by a fresh
+    process."""
+    if CORPUS_PDFS:
+        rendered(CORPUS_PDFS[-1].stem)  # another document first, with other glyphs and notes
+    here = render("minimal", MINIMAL.read_bytes()).pdf
+    code = (
+        "import sys; from pathlib import Path; from test_pdf import render; "
+        "sys.stdout.buffer.write(render('minimal', Path(sys.argv[1]).read_bytes()).pdf)"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", code, str(MINIMAL)],
+        cwd=TESTS,
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(TESTS)},
+    ).stdout
+    assert fresh == here
 
 
 # --- the URL fetcher ---------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
-from kamervragen.writers.templating import DATE_EVENTS, inline_contents, render
+from kamervragen.writers.templating import DATE_EVENTS, environment, inline_contents, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 UNKNOWN_DATE = "unknown"
@@ -553,6 +553,13 @@ def _schema() -> etree.XMLSchema:
     with resources.as_file(xsd) as path:
         parser = etree.XMLParser(no_network=True, resolve_entities=False)
         return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def prepare() -> None:
+    """Compile the template and the schema now rather than for the first document (about a
+    second; see writers.prepare)."""
+    environment().get_template("akn/debate.xml")
+    _schema()
 
 
 def write_akn(doc: model.Document) -> bytes:

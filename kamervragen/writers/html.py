@@ -30,6 +30,7 @@ from kamervragen.writers.templating import (
     DATE_EVENTS,
     NoteRefCounter,
     dutch_date,
+    environment,
     note_ref_counts,
     person_name,
     render,
@@ -44,6 +45,11 @@ FAMILY_LABELS: dict[model.Family, str] = {
     "nota": "Nota naar aanleiding van het verslag",
     "unknown": "Kamerstuk",
 }
+
+
+def prepare() -> None:
+    """Compile the page template now rather than for the first document (see writers.prepare)."""
+    environment().get_template("document.html")
 
 
 def write_html(doc: model.Document) -> bytes:
