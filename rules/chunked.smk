@@ -1,11 +1,15 @@
-# Large batches (config chunk_size > 0): one job converts a chunk of documents in one process, so
-# that start-up is paid once per chunk (see README "Scale"). It writes the same files as the
-# per-step rules, each atomically; the marker is written only when every document succeeded.
+# Large batches (config chunk_size > 0, or "auto" beyond 100 documents): one job converts a chunk of
+# documents in one process, so that start-up is paid once per chunk (see README "Scale"). It writes
+# the same files as the per-step rules, each atomically; the marker is written only when every
+# document succeeded. The templates and fonts are inputs, as for the render rules: editing one
+# converts the chunks again.
 
 
 rule convert_chunk:
     input:
         pdfs=get_chunk_pdfs,
+        templates=get_templates(),
+        fonts=FONT_FILES,
     output:
         done=get_chunk_marker("{chunk}"),
     params:

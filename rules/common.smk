@@ -40,8 +40,21 @@ WORKFLOW_DIR = Path(workflow.current_basedir.get_path_or_uri(secret_free=True)).
 TEMPLATES_DIR = WORKFLOW_DIR / "templates"
 
 
+def get_chunk_size(setting, documents):
+    """Documents per job for config chunk_size ``setting`` (a number, or "auto") and this many
+    documents; 0 means one job per step and document."""
+    if setting == "auto":
+        return AUTO_CHUNK_SIZE if documents > AUTO_CHUNK_ABOVE else 0
+    return setting
+
+
 # Large batches: CHUNK_SIZE documents per job (config chunk_size; 0 = one job per step and document).
-CHUNK_SIZE = config["chunk_size"]
+# "auto": per-step jobs while each job's start-up is affordable, chunks beyond: at 200 documents,
+# per-step jobs spend more on starting processes than on the work, chunks of 20 under a tenth, and
+# still give two cores ten jobs to share (bench/results/).
+AUTO_CHUNK_ABOVE = 100
+AUTO_CHUNK_SIZE = 20
+CHUNK_SIZE = get_chunk_size(config["chunk_size"], len(DOCS))
 CHUNKS = (
     {
         f"chunk-{start // CHUNK_SIZE + 1:05d}": DOCS[start : start + CHUNK_SIZE]

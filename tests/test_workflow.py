@@ -88,6 +88,31 @@ def test_dry_run_plans_every_step_for_each_pdf(tmp_path: Path) -> None:
     assert not (tmp_path / "logs").exists()
 
 
+@pytest.mark.parametrize(
+    ("documents", "chunk_size", "expected"),
+    [
+        (100, "auto", {"read_pdf": 100, "render_pdf": 100}),  # up to 100: one job per step
+        (101, "auto", {"convert_chunk": 6}),  # beyond: chunks of 20 (5 of 20, 1 of 1)
+        (101, "0", {"read_pdf": 101, "render_pdf": 101}),
+        (5, "2", {"convert_chunk": 3}),
+    ],
+)
+def test_chunk_size_auto_chunks_large_batches_only(
+    tmp_path: Path, documents: int, chunk_size: str, expected: dict[str, int]
+) -> None:
+    inputs = tmp_path / "input"
+    inputs.mkdir()
+    for index in range(documents):
+        (inputs / f"d{index:03d}.pdf").symlink_to(SAMPLE_PDF)
+
+    result = snakemake("--dry-run", *folder_config(tmp_path), f"chunk_size={chunk_size}")
+
+    assert result.returncode == 0, result.stdout
+    counts = job_counts(result.stdout)
+    assert {rule: counts.get(rule, 0) for rule in expected} == expected
+    assert ("convert_chunk" in counts) == ("convert_chunk" in expected)
+
+
 def test_config_is_validated_before_any_rule(tmp_path: Path) -> None:
     result = snakemake("--dry-run", *folder_config(tmp_path), "strict=maybe", "colour=blue")
 
