@@ -7,16 +7,22 @@ Not a test: it measures and prints, with the targets of the performance issue an
    adds between jobs (layout JSON out and in, semantic XML out and in), ``write_html``,
    ``write_akn``, ``write_pdf`` (with the XML and Akoma Ntoso attached, as the workflow does), in ms
    per page, median over the corpus. References on the same files, in the same run:
-   ``pdftotext -layout`` (a process per run, as it is used) for reading, and WeasyPrint alone
-   (``weasyprint.HTML(string=html).write_pdf()`` on the same HTML, in this process) for the PDF.
+   ``pdftotext -layout`` (a process per run, as it is used) for reading, and WeasyPrint alone on
+   the same HTML, in this process, two ways: *as printed* (``write_pdf`` with the print stylesheet
+   and its fonts, what ``weasyprint -s print.css page.html`` does: the layout the PDF writer asks
+   for, without its PDF/A, tags and attachments) and *bare* (``HTML(string=html).write_pdf()``:
+   the page's own styles only, no page header, footnotes or table-of-contents page numbers).
 2. **Jobs as processes**: each ``kamervragen`` subcommand the workflow runs, on the sample, in a
    child process: wall time and peak RSS (``ru_maxrss`` of that child, from ``os.wait4``: what
    ``getrusage(RUSAGE_CHILDREN)`` reports for a parent that ran only it); and the start-up cost of
    ``python -c pass``, ``kamervragen --help``, ``import kamervragen.writers``, ``import weasyprint``.
 3. **End to end**: the real workflow (``snakemake --cores C`` for each of ``--cores``) in a
    temporary folder, a fresh output folder each, on the corpus and, with ``--docs N``, on N
-   documents made by copying the sample and the Aanhangsel PDFs under new names. Snakemake and
-   process start-up is estimated as wall time minus the in-process work of the same jobs.
+   documents made by copying the sample and the Aanhangsel PDFs under new names. In chunked mode
+   (``chunk_size``: ``auto`` beyond 100 documents, as a bare ``snakemake`` runs) each job logs its
+   own start-up ("ready in") and every document's time, so Snakemake and process start-up is
+   measured in the same run: wall time minus the documents' time over the cores. With one job per
+   step it is estimated: wall time minus the in-process work of the same jobs.
 4. **Dry run** of a synthetic input folder of ``--dry-run-docs`` documents (hard links of the
    sample: a dry run does not read them).
 
@@ -34,6 +40,7 @@ import argparse
 import hashlib
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -103,13 +110,18 @@ class FileTimes:
     pages: int
     stages: dict[str, float]
     pdftotext: float | None
-    weasyprint: float
+    weasyprint: float  # WeasyPrint alone, bare: the HTML with its own styles
+    printed: float  # WeasyPrint alone, as printed: the HTML with print.css and its fonts
 
     def work(self, names: Sequence[str]) -> float:
         return sum(self.stages[name] for name in names)
 
     def per_page(self, names: Sequence[str]) -> float:
         return self.work(names) / self.pages
+
+    def reference(self) -> float:
+        """The issue's unavoidable part: WeasyPrint alone (as printed) plus the read stage."""
+        return self.printed + self.work(READ)
 
     def job_work(self) -> float:
         """In-process work of all five jobs of this document in the present rule graph."""
@@ -140,11 +152,23 @@ class Workflow:
     wall_s: float
     work_s: float  # in-process work of the same jobs, from the stage timings
     returncode: int
+    reference_s: float = 0.0  # sum over the documents of FileTimes.reference()
+    bare_s: float = 0.0  # the same with WeasyPrint's bare rendering
+    chunk: str = "0"
+    logged_s: float | None = None  # documents' own time, as the chunk jobs logged it
+    ready_s: float | None = None  # the chunk jobs' loading of writers, as logged
+
+    @property
+    def measured(self) -> bool:
+        return self.logged_s is not None
 
     @property
     def overhead_s(self) -> float:
-        """Wall time not explained by the jobs' work spread over the cores."""
-        return self.wall_s - self.work_s / self.cores
+        """Wall time not spent converting documents: Snakemake, process start-up and imports,
+        loading the writers, the corpus-wide jobs. Measured when the jobs logged their documents'
+        time, else estimated from the stage timings."""
+        work = self.logged_s if self.logged_s is not None else self.work_s
+        return self.wall_s - work / self.cores
 
     @property
     def overhead_share(self) -> float:
@@ -224,9 +248,33 @@ def pdftotext_ms(pdf: Path) -> float:
 
 
 def weasyprint_alone_ms(html: str) -> float:
+    """WeasyPrint alone, bare: the page with its own styles, WeasyPrint's defaults."""
     import weasyprint
 
     ms, _ = timed(lambda: weasyprint.HTML(string=html).write_pdf())
+    return ms
+
+
+def weasyprint_printed_ms(html: str) -> float:
+    """WeasyPrint alone, as printed: the page with the print stylesheet and its fonts, as
+    ``weasyprint -s print.css page.html out.pdf`` would (fonts loaded, CSS parsed per run), and
+    WeasyPrint's defaults: no PDF/A, tags, attachments or metadata."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    from kamervragen.writers.pdf import font_face_css
+    from kamervragen.writers.templating import template_source, templates_dir
+
+    base_url = templates_dir().as_uri() + "/"
+    css = font_face_css() + template_source("print.css")
+
+    def run() -> bytes:
+        fonts = FontConfiguration()
+        sheet = weasyprint.CSS(string=css, base_url=base_url, font_config=fonts)
+        page = weasyprint.HTML(string=html, base_url=base_url)
+        return page.write_pdf(stylesheets=[sheet], font_config=fonts)
+
+    ms, _ = timed(run)
     return ms
 
 
@@ -244,7 +292,9 @@ def measure_file(pdf: Path, repeat: int, with_pdftotext: bool) -> FileTimes:
         reference = statistics.median(pdftotext_ms(pdf) for _ in range(repeat))
     weasyprint_alone_ms(html)
     alone = statistics.median(weasyprint_alone_ms(html) for _ in range(repeat))
-    return FileTimes(pdf, len(layout.pages), stages, reference, alone)
+    weasyprint_printed_ms(html)
+    printed = statistics.median(weasyprint_printed_ms(html) for _ in range(repeat))
+    return FileTimes(pdf, len(layout.pages), stages, reference, alone, printed)
 
 
 # --- processes ---------------------------------------------------------------------------------
@@ -298,6 +348,10 @@ def measure_processes(work: Path, repeat: int) -> list[ProcessRun]:
         ("job render_pdf", [kv, "render", "pdf", out / f"{stem}.xml"]
          + ["--attach", out / f"{stem}.akn.xml", "--output", out / f"{stem}.pdf"]),
     ]  # fmt: skip
+    # The job of chunked mode: one process converting a chunk of 20 documents, every format.
+    chunk = build_copies(work / "chunk-input", copies_sources(), AUTO_CHUNK_SIZE)
+    convert = [kv, "convert", *chunk, "--out", out / "chunk"]
+    convert += ["--formats", "layout,txt,html,pdf,akn,qa,manifest"]
     runs = []
     for label, command in commands:
         run = ProcessRun(label)
@@ -307,6 +361,12 @@ def measure_processes(work: Path, repeat: int) -> list[ProcessRun]:
             run.wall_ms.append(wall)
             run.rss_mb.append(rss)
         runs.append(run)
+    # Once: its peak memory is the point, and it takes as long as the other jobs together.
+    run = ProcessRun(f"job convert_chunk ({len(chunk)} docs)")
+    wall, rss = run_child(convert)
+    run.wall_ms.append(wall)
+    run.rss_mb.append(rss)
+    runs.append(run)
     return runs
 
 
@@ -335,7 +395,35 @@ def snakemake_command(folder: Path, input_dir: Path, cores: int | None) -> list[
 
 
 # The workflow's chunk_size for the end-to-end and dry runs (--chunk-size).
-CHUNK_SIZE = 0
+CHUNK_SIZE = "auto"
+#: The workflow's own rule for chunk_size "auto" (rules/common.smk), to label the runs.
+AUTO_CHUNK_ABOVE, AUTO_CHUNK_SIZE = 100, 20
+
+
+def chunk_size_for(documents: int) -> int:
+    if CHUNK_SIZE == "auto":
+        return AUTO_CHUNK_SIZE if documents > AUTO_CHUNK_ABOVE else 0
+    return int(CHUNK_SIZE)
+
+
+LOGGED_DOCUMENT = re.compile(r"converted .* in (\d+) ms$")
+LOGGED_READY = re.compile(r"ready in (\d+) ms")
+
+
+def logged_times(logs: Path) -> tuple[float, float] | None:
+    """The chunk jobs' own account (seconds): their documents' time and their loading of the
+    writers, from ``logs/convert_chunk/*.log``; None when the run had no chunks."""
+    files = sorted((logs / "convert_chunk").glob("*.log"))
+    if not files:
+        return None
+    documents = ready = 0.0
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := LOGGED_DOCUMENT.search(line):
+                documents += int(match.group(1))
+            elif match := LOGGED_READY.search(line):
+                ready += int(match.group(1))
+    return documents / 1000, ready / 1000
 
 
 def run_workflow(
@@ -363,6 +451,7 @@ def run_workflow(
     if result.returncode != 0:
         print(f"  workflow {label} --cores {cores} exited {result.returncode}; see {log}")
     docs = [times[original] for original in originals.values()]
+    logged = logged_times(folder / "logs")
     return Workflow(
         label=label,
         docs=len(docs),
@@ -371,6 +460,11 @@ def run_workflow(
         wall_s=wall,
         work_s=sum(d.job_work() for d in docs) / 1000,
         returncode=result.returncode,
+        reference_s=sum(d.reference() for d in docs) / 1000,
+        bare_s=sum(d.weasyprint + d.work(READ) for d in docs) / 1000,
+        chunk=str(chunk_size_for(len(docs))),
+        logged_s=logged[0] if logged else None,
+        ready_s=logged[1] if logged else None,
     )
 
 
@@ -433,18 +527,22 @@ def print_stages(times: list[FileTimes]) -> None:
     if all(t.pdftotext is not None for t in times):
         values = [(t.pdftotext or 0) / t.pages for t in times]
         row("ref pdftotext -layout", values, sum(t.pdftotext or 0 for t in times))
-    row("ref WeasyPrint alone", [t.weasyprint / t.pages for t in times],
+    row("ref WeasyPrint printed", [t.printed / t.pages for t in times],
+        sum(t.printed for t in times))  # fmt: skip
+    row("ref WeasyPrint bare", [t.weasyprint / t.pages for t in times],
         sum(t.weasyprint for t in times))  # fmt: skip
-    print("\nper file (ms, warm medians)")
+    print("\nper file (ms, warm medians; printed/bare: WeasyPrint alone as printed, bare)")
     width = max(len(t.path.name) for t in times)
     print(f"{'file':<{width}} {'pages':>5} {'read':>7} {'core':>7} {'pdf':>7} "
-          f"{'pdftotext':>9} {'weasy':>7} {'read/ptt':>8} {'pdf/weasy':>9}")  # fmt: skip
+          f"{'pdftotext':>9} {'printed':>7} {'bare':>7} {'read/ptt':>8} {'pdf/printed':>11}"
+          f" {'pdf/bare':>8}")  # fmt: skip
     for t in times:
         ratio = f"{t.work(READ) / t.pdftotext:.1f}x" if t.pdftotext else "-"
+        pdf = t.stages["write_pdf"]
         print(
             f"{t.path.name:<{width}} {t.pages:>5} {t.work(READ):>7.1f} {t.work(CORE):>7.1f} "
-            f"{t.stages['write_pdf']:>7.1f} {t.pdftotext or 0:>9.1f} {t.weasyprint:>7.1f} "
-            f"{ratio:>8} {t.stages['write_pdf'] / t.weasyprint:>8.2f}x"
+            f"{pdf:>7.1f} {t.pdftotext or 0:>9.1f} {t.printed:>7.1f} {t.weasyprint:>7.1f} "
+            f"{ratio:>8} {pdf / t.printed:>10.2f}x {pdf / t.weasyprint:>7.2f}x"
         )
 
 
@@ -457,9 +555,9 @@ def print_processes(runs: list[ProcessRun], times: dict[Path, FileTimes]) -> Non
         work = sample.work(JOBS[job]) if sample and job in JOBS else None
         extra = f"{work:>9.0f}{run.median_ms - work:>10.0f}" if work is not None else " " * 19
         print(f"{run.label:<28}{run.median_ms:>9.0f}{extra}{run.peak_mb:>9.0f}")
-    jobs = [run for run in runs if run.label.startswith("job ")]
+    jobs = [run for run in runs if run.label.removeprefix("job ") in JOBS]
     total = sum(run.median_ms for run in jobs)
-    if sample:
+    if sample and jobs:
         work = sample.job_work()
         print(
             f"{'5 jobs of one document':<28}{total:>9.0f}{work:>9.0f}{total - work:>10.0f}"
@@ -469,31 +567,25 @@ def print_processes(runs: list[ProcessRun], times: dict[Path, FileTimes]) -> Non
 
 def print_workflows(flows: list[Workflow]) -> None:
     print("\n## Workflow end to end (snakemake, default profile, fresh output folder)\n")
-    print(f"{'corpus':<12}{'docs':>5}{'pages':>6}{'cores':>6}{'wall s':>8}{'work s':>8}"
-          f"{'overhead s':>11}{'share':>7}{'s/doc':>7}{'rc':>4}")  # fmt: skip
+    print(f"{'corpus':<10}{'docs':>5}{'pages':>6}{'chunk':>6}{'cores':>6}{'wall s':>8}"
+          f"{'ref s':>7}{'wall/ref':>9}{'docs s':>8}{'ready s':>8}{'overhead s':>11}"
+          f"{'share':>7}{'s/doc':>7}{'rc':>4}")  # fmt: skip
     for f in flows:
+        work = f"{f.logged_s:>8.1f}" if f.logged_s is not None else f"{f.work_s:>7.1f}*"
+        ready = f"{f.ready_s:>8.1f}" if f.ready_s is not None else f"{'-':>8}"
         print(
-            f"{f.label:<12}{f.docs:>5}{f.pages:>6}{f.cores:>6}{f.wall_s:>8.1f}{f.work_s:>8.1f}"
+            f"{f.label:<10}{f.docs:>5}{f.pages:>6}{f.chunk:>6}{f.cores:>6}{f.wall_s:>8.1f}"
+            f"{f.reference_s:>7.1f}{f.wall_s / f.reference_s:>8.2f}x{work}{ready}"
             f"{f.overhead_s:>11.1f}{f.overhead_share:>7.0%}{f.wall_s / f.docs:>7.2f}"
             f"{f.returncode:>4}"
         )
-    print("work = in-process work of the same jobs (stage medians); overhead = wall - work/cores")
-
-
-def startup_share_at(flows: list[Workflow], docs: int, per_doc_work: float) -> float | None:
-    """Overhead share at ``docs`` documents on 1 core, from a line through the 1-core runs."""
-    ones = sorted((f for f in flows if f.cores == 1), key=lambda f: f.docs)
-    if not ones:
-        return None
-    if len(ones) == 1 or ones[0].docs == ones[-1].docs:
-        per_doc = ones[-1].overhead_s / ones[-1].docs
-        fixed = 0.0
-    else:
-        low, high = ones[0], ones[-1]
-        per_doc = (high.overhead_s - low.overhead_s) / (high.docs - low.docs)
-        fixed = low.overhead_s - per_doc * low.docs
-    overhead = fixed + per_doc * docs
-    return overhead / (overhead + per_doc_work * docs)
+    print(
+        "ref = WeasyPrint alone as printed + read stage, over the same documents (stage medians)\n"
+        "docs = the documents' own time as the chunk jobs logged it; * = estimated from the stage\n"
+        "  medians (one job per step: no job logs its documents apart from its start-up)\n"
+        "ready = the chunk jobs' loading of templates, schemas and fonts (part of the overhead)\n"
+        "overhead = wall - docs/cores: Snakemake, process start-up, loading, corpus-wide jobs"
+    )
 
 
 def print_targets(
@@ -508,39 +600,36 @@ def print_targets(
     rows.append(("read+structure+HTML+AKN, ms/page (median, warm)",
                  f"<= {TARGET_CORE_MS_PER_PAGE:.0f}", f"{core:.1f}",
                  verdict(core <= TARGET_CORE_MS_PER_PAGE)))  # fmt: skip
-    reference = sum(t.weasyprint + t.work(READ) for t in times) / 1000
+    reference = sum(t.reference() for t in times) / 1000
     in_process = sum(t.work(STAGES) for t in times) / 1000
-    rows.append(("in-process all stages / (WeasyPrint alone + read)", "(floor)",
+    rows.append(("in-process all stages / (WeasyPrint printed + read)", "(floor)",
                  f"{in_process / reference:.2f}x", "info"))  # fmt: skip
-    corpus_one = [f for f in flows if f.cores == 1 and f.label == "corpus"]
-    if corpus_one:
-        ratio = corpus_one[0].wall_s / reference
-        rows.append(("workflow 1 core / (WeasyPrint alone + read)",
-                     f"<= {TARGET_E2E_RATIO}x", f"{ratio:.2f}x",
-                     verdict(ratio <= TARGET_E2E_RATIO)))  # fmt: skip
-    if any(f.cores == 1 for f in flows):
-        by_file = {t.path: t for t in times}
-        sources = [by_file[s] for s in copies_sources() if s in by_file] or times
-        per_doc_work = statistics.mean(t.job_work() for t in sources) / 1000
-        share = startup_share_at(flows, TARGET_STARTUP_DOCS, per_doc_work)
-        biggest = max((f for f in flows if f.cores == 1), key=lambda f: f.docs)
-        measured = f"{biggest.overhead_share:.0%} at {biggest.docs} docs"
-        if share is not None and biggest.docs != TARGET_STARTUP_DOCS:
-            measured += f", {share:.0%} at {TARGET_STARTUP_DOCS} (fit)"
-            ok = share <= TARGET_STARTUP_SHARE
-        else:
-            ok = biggest.overhead_share <= TARGET_STARTUP_SHARE
-        rows.append((f"Snakemake + start-up share of wall, {TARGET_STARTUP_DOCS} docs, 1 core",
-                     f"<= {TARGET_STARTUP_SHARE:.0%}", measured, verdict(ok)))  # fmt: skip
+    ones = sorted((f for f in flows if f.cores == 1), key=lambda f: f.docs)
+    for f in ones:
+        target = f is ones[-1]  # the verdict at the largest batch: the issue's scale
+        ratio = f.wall_s / f.reference_s
+        rows.append((f"workflow 1 core / (WeasyPrint printed + read), {f.docs} docs",
+                     f"<= {TARGET_E2E_RATIO}x" if target else "(info)", f"{ratio:.2f}x",
+                     verdict(ratio <= TARGET_E2E_RATIO) if target else "info"))  # fmt: skip
+        rows.append((f"workflow 1 core / (WeasyPrint bare + read), {f.docs} docs", "(info)",
+                     f"{f.wall_s / f.bare_s:.2f}x", "info"))  # fmt: skip
+    for f in ones:
+        how = "measured" if f.measured else "estimated"
+        target = f.docs == TARGET_STARTUP_DOCS
+        rows.append((f"Snakemake + start-up share of wall, {f.docs} docs, 1 core",
+                     f"<= {TARGET_STARTUP_SHARE:.0%}" if target else "(info)",
+                     f"{f.overhead_share:.0%} ({how})",
+                     verdict(f.overhead_share <= TARGET_STARTUP_SHARE) if target else "info"))  # fmt: skip
     pairs = {}
     for f in flows:
         pairs.setdefault(f.label, {})[f.cores] = f
     for label, by_cores in pairs.items():
         if 1 in by_cores and 2 in by_cores:
             speedup = by_cores[1].wall_s / by_cores[2].wall_s
+            target = by_cores[1].docs == TARGET_STARTUP_DOCS  # the issue's "at 200 documents"
             rows.append((f"throughput 2 cores / 1 core ({label}, {by_cores[1].docs} docs)",
-                         f">= {TARGET_SPEEDUP}x", f"{speedup:.2f}x",
-                         verdict(speedup >= TARGET_SPEEDUP)))  # fmt: skip
+                         f">= {TARGET_SPEEDUP}x" if target else "(info)", f"{speedup:.2f}x",
+                         verdict(speedup >= TARGET_SPEEDUP) if target else "info"))  # fmt: skip
     for count, seconds in sorted(dry_runs.items()):
         target = count == TARGET_DRY_RUN_DOCS
         result = verdict(seconds <= TARGET_DRY_RUN_S) if target else "info"
@@ -550,7 +639,7 @@ def print_targets(
     jobs = [run for run in runs if run.label.startswith("job ")]
     if jobs:
         peak = max(jobs, key=lambda run: run.peak_mb)
-        rows.append(("peak memory per job, sample", f"<= {TARGET_JOB_MB:.0f} MB",
+        rows.append(("peak memory per job (sample; a chunk)", f"<= {TARGET_JOB_MB:.0f} MB",
                      f"{peak.peak_mb:.0f} MB ({peak.label[4:]})",
                      verdict(peak.peak_mb <= TARGET_JOB_MB)))  # fmt: skip
     width = max(len(row[0]) for row in rows)
@@ -585,10 +674,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="sizes of the synthetic dry runs (default 1000,10000; 0: none)")  # fmt: skip
     parser.add_argument(
         "--chunk-size",
-        type=int,
-        default=0,
+        default="auto",
         metavar="N",
-        help="the workflow's chunk_size for every run (default 0: one job per step and document)",
+        help="the workflow's chunk_size for every run (default auto, the workflow's default: one "
+        "job per step and document up to 100 documents, chunks of 20 beyond)",
     )
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
