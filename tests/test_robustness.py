@@ -647,7 +647,10 @@ def test_hostile_text_is_literal_in_every_output(hostile_outputs: dict[str, Path
         assert squeeze(text) in squeeze(pdf_text), text
         # In the HTML source it is escaped (as Jinja escapes): no markup character appears raw.
         assert str(markupsafe.escape(text)) in raw_html, text
-    assert "49" not in xml_text and "49" not in html_text  # {{ 7*7 }} was not evaluated
+    # {{ 7*7 }} was not evaluated. (Without the source's SHA-256, which the page shows and which
+    # may contain "49" by chance: the test PDF's bytes differ between WeasyPrint layouts.)
+    for text in (xml_text, html_text):
+        assert "49" not in re.sub(r"[0-9a-f]{64,}", "", text)
     # No element was injected: the hostile text made no script, img or entity.
     assert page.xpath("//script | //img | //iframe | //object | //embed") == []
     for suffix in (".xml", ".akn.xml"):
