@@ -19,7 +19,7 @@ Not a test: it measures and prints, with the targets of the performance issue an
 3. **End to end**: the real workflow (``snakemake --cores C`` for each of ``--cores``) in a
    temporary folder, a fresh output folder each, on the corpus and, with ``--docs N``, on N
    documents made by copying the sample and the Aanhangsel PDFs under new names. In chunked mode
-   (``chunk_size``: ``auto`` beyond 100 documents, as a bare ``snakemake`` runs) each job logs its
+   (``chunk_size``: ``auto`` beyond 20 documents, as a bare ``snakemake`` runs) each job logs its
    own start-up ("ready in") and every document's time, so Snakemake and process start-up is
    measured in the same run: wall time minus the documents' time over the cores. With one job per
    step it is estimated: wall time minus the in-process work of the same jobs.
@@ -397,12 +397,12 @@ def snakemake_command(folder: Path, input_dir: Path, cores: int | None) -> list[
 # The workflow's chunk_size for the end-to-end and dry runs (--chunk-size).
 CHUNK_SIZE = "auto"
 #: The workflow's own rule for chunk_size "auto" (rules/common.smk), to label the runs.
-AUTO_CHUNK_ABOVE, AUTO_CHUNK_SIZE = 100, 20
+AUTO_CHUNK_SIZE = 20
 
 
 def chunk_size_for(documents: int) -> int:
     if CHUNK_SIZE == "auto":
-        return AUTO_CHUNK_SIZE if documents > AUTO_CHUNK_ABOVE else 0
+        return AUTO_CHUNK_SIZE if documents > AUTO_CHUNK_SIZE else 0
     return int(CHUNK_SIZE)
 
 
@@ -677,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         metavar="N",
         help="the workflow's chunk_size for every run (default auto, the workflow's default: one "
-        "job per step and document up to 100 documents, chunks of 20 beyond)",
+        "job per step and document up to 20 documents, chunks of 20 beyond)",
     )
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip

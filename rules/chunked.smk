@@ -1,4 +1,4 @@
-# Large batches (config chunk_size > 0, or "auto" beyond 100 documents): one job converts a chunk of
+# Large batches (config chunk_size > 0, or "auto" beyond 20 documents): one job converts a chunk of
 # documents in one process, so that start-up is paid once per chunk (see README "Scale"). It writes
 # the same files as the per-step rules, each atomically; the marker is written only when every
 # document succeeded. The templates and fonts are inputs, as for the render rules: editing one

@@ -91,9 +91,9 @@ def test_dry_run_plans_every_step_for_each_pdf(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("documents", "chunk_size", "expected"),
     [
-        (100, "auto", {"read_pdf": 100, "render_pdf": 100}),  # up to 100: one job per step
-        (101, "auto", {"convert_chunk": 6}),  # beyond: chunks of 20 (5 of 20, 1 of 1)
-        (101, "0", {"read_pdf": 101, "render_pdf": 101}),
+        (20, "auto", {"read_pdf": 20, "render_pdf": 20}),  # up to one chunk: one job per step
+        (41, "auto", {"convert_chunk": 3}),  # beyond: chunks of 20 (20, 20 and 1)
+        (41, "0", {"read_pdf": 41, "render_pdf": 41}),
         (5, "2", {"convert_chunk": 3}),
     ],
 )
