@@ -24,6 +24,10 @@ all the following ones), one per page:
 one, through :meth:`LayoutContext.overflows` (a relative tolerance of 1e-9, "from PEP 485"). An
 area that really overflows (one with ``max-height``) still does; nothing else changes.
 
+Importing :mod:`kamervragen.writers.pdf` installs it for the whole process: any document
+WeasyPrint lays out afterwards, ours or not, gets the corrected comparison (the wrong one is
+wrong for every document).
+
 It is applied only to the code it was written against: :data:`PATCHED_SOURCE_SHA256` is the hash
 of the original method's source. A WeasyPrint whose method differs is left alone (the PDF writer
 still checks that no footnote is lost), and the tests say so: ``tests/test_pdf.py`` fails when the
