@@ -349,7 +349,7 @@ def measure_processes(work: Path, repeat: int) -> list[ProcessRun]:
          + ["--attach", out / f"{stem}.akn.xml", "--output", out / f"{stem}.pdf"]),
     ]  # fmt: skip
     # The job of chunked mode: one process converting a chunk of 20 documents, every format.
-    chunk = build_copies(work / "chunk-input", copies_sources(), AUTO_CHUNK_SIZE)
+    chunk = build_copies(work / "chunk-input", copies_sources(), CHUNK_JOB_DOCS)
     convert = [kv, "convert", *chunk, "--out", out / "chunk"]
     convert += ["--formats", "layout,txt,html,pdf,akn,qa,manifest"]
     runs = []
@@ -396,34 +396,33 @@ def snakemake_command(folder: Path, input_dir: Path, cores: int | None) -> list[
 
 # The workflow's chunk_size for the end-to-end and dry runs (--chunk-size).
 CHUNK_SIZE = "auto"
-#: The workflow's own rule for chunk_size "auto" (rules/common.smk), to label the runs.
-AUTO_CHUNK_SIZE = 20
-
-
-def chunk_size_for(documents: int) -> int:
-    if CHUNK_SIZE == "auto":
-        return AUTO_CHUNK_SIZE if documents > AUTO_CHUNK_SIZE else 0
-    return int(CHUNK_SIZE)
+#: Documents in the chunk job measured under "Processes" (the size chunk_size auto uses).
+CHUNK_JOB_DOCS = 20
 
 
 LOGGED_DOCUMENT = re.compile(r"converted .* in (\d+) ms$")
 LOGGED_READY = re.compile(r"ready in (\d+) ms")
 
 
-def logged_times(logs: Path) -> tuple[float, float] | None:
-    """The chunk jobs' own account (seconds): their documents' time and their loading of the
-    writers, from ``logs/convert_chunk/*.log``; None when the run had no chunks."""
+def logged_times(logs: Path) -> tuple[float, float, int] | None:
+    """The chunk jobs' own account: their documents' time and their loading of the writers (s),
+    and the most documents one job converted (the chunk size the workflow chose), from
+    ``logs/convert_chunk/*.log``; None when the run had no chunks."""
     files = sorted((logs / "convert_chunk").glob("*.log"))
     if not files:
         return None
     documents = ready = 0.0
+    largest = 0
     for path in files:
+        converted = 0
         for line in path.read_text(encoding="utf-8").splitlines():
             if match := LOGGED_DOCUMENT.search(line):
                 documents += int(match.group(1))
+                converted += 1
             elif match := LOGGED_READY.search(line):
                 ready += int(match.group(1))
-    return documents / 1000, ready / 1000
+        largest = max(largest, converted)
+    return documents / 1000, ready / 1000, largest
 
 
 def run_workflow(
@@ -462,7 +461,7 @@ def run_workflow(
         returncode=result.returncode,
         reference_s=sum(d.reference() for d in docs) / 1000,
         bare_s=sum(d.weasyprint + d.work(READ) for d in docs) / 1000,
-        chunk=str(chunk_size_for(len(docs))),
+        chunk=str(logged[2]) if logged else "0",
         logged_s=logged[0] if logged else None,
         ready_s=logged[1] if logged else None,
     )

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kamervragen import __version__
-from kamervragen.errors import InputError, KamervragenError
+from kamervragen.errors import InputError, KamervragenError, RenderError
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
 log = logging.getLogger("kamervragen")
@@ -525,8 +525,6 @@ def _convert(args: argparse.Namespace) -> int:
     # A template that does not compile or a font that cannot be loaded fails the batch at once,
     # in one line, before any document (and leaves nothing behind).
     except Exception as exc:
-        from kamervragen.errors import RenderError
-
         raise RenderError(
             f"cannot load the writers ({type(exc).__name__}: {' '.join(str(exc).split())})",
             expected="the templates and fonts of this installation, readable and valid",
@@ -650,7 +648,6 @@ def _validate_file(path: Path) -> str:
     """Validate one file; return what it is, or raise (exit 8 for anything invalid)."""
     from lxml import etree
 
-    from kamervragen.errors import RenderError
     from kamervragen.semantic_xml import NAMESPACE, VERSION, from_xml
     from kamervragen.writers import akn
 
