@@ -11,9 +11,11 @@ import re
 # --- Page furniture -------------------------------------------------------------------------------
 
 # The identifier block at the foot of the first page of every officiële publicatie:
-#   "ah-tk-20232024-1481" (Aanhangsel), "kst-28676-359" (Kamerstuk), "h-tk-20202021-12-3" (Handelingen)
+#   "ah-tk-20232024-1481" (Aanhangsel), "kst-28676-359" (Kamerstuk), "h-tk-20202021-12-3" (Handelingen);
+#   a Kamerstuk printed without its number shows the dossier alone: "kst-33523".
 PUBLICATION_IDENTIFIER = re.compile(
-    r"^(?:ah|h|kst|blg|stb|stcrt|trb|gmb|prb|wsb|bgr)-[a-z0-9]+(?:-[A-Za-z0-9]+)+$"
+    r"^(?:(?:ah|h|kst|blg|stb|stcrt|trb|gmb|prb|wsb|bgr)-[a-z0-9]+(?:-[A-Za-z0-9]+)+"
+    r"|kst-\d{5,6})$"
 )
 # "ISSN 0921 - 7398", the serial number printed under the identifier.
 ISSN = re.compile(r"^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]$")

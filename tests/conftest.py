@@ -63,6 +63,12 @@ def aanhangsel_pdfs() -> list[Path]:
     return sorted((CORPUS / "aanhangsel").glob("*.pdf"))
 
 
+def lijst_pdfs() -> list[Path]:
+    """The lijst samples (each with its gold file, for parametrize); empty when ../shared is
+    absent."""
+    return sorted((CORPUS / "lijst").glob("*.pdf"))
+
+
 @pytest.fixture
 def sample_pdf() -> Path:
     return SAMPLE_PDF

@@ -55,10 +55,11 @@ def masthead(identifier: str) -> list[str]:
     ]
 
 
-def render(body: list[str], path: Path, *, running: str) -> Path:
-    """Write the HTML ``body`` parts as a PDF at ``path``."""
+def render(body: list[str], path: Path, *, running: str, style: str = "") -> Path:
+    """Write the HTML ``body`` parts as a PDF at ``path`` (``style``: CSS added to the house
+    style, for other layouts)."""
     weasyprint = pytest.importorskip("weasyprint")
-    style = STYLE % {"running": running}
+    style = STYLE % {"running": running} + style
     document = (
         f'<html lang="nl"><head><style>{style}</style></head><body>{"".join(body)}</body></html>'
     )

@@ -57,6 +57,17 @@ AANHANGSEL_LABEL = re.compile(r"Aanhangsel van de Handelingen|\bah-tk-\d{8}-\d+\
 # The header of an Aanhangsel document: "Vragen van het lid Koekkoek (Volt) aan …",
 # "Vragen van de leden Sneller (D66), … aan …".
 AANHANGSEL_HEADER = re.compile(r"^Vragen van (?:het lid|de leden)\b")
+# A covering letter that sends a committee the answers to its list of questions, as the Algemene
+# Rekenkamer (and a ministry) writes it: "BETREFT Beantwoording vragen Tweede Kamer over …",
+# "Hierbij zenden wij u de antwoorden op de vragen die de vaste commissie voor … heeft
+# voorgelegd", "Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer over het rapport …".
+# Weaker than a printed family label, so only looked for when none is found.
+LIJST_LETTER = re.compile(
+    r"\bBeantwoording (?:van (?:de )?)?(?:schriftelijke |feitelijke )?(?:Kamer)?vragen\b"
+    r"|\bantwoorden op (?:de )?(?:schriftelijke |feitelijke )?vragen die de\b"
+    r"|^Antwoorden\b.{0,80}\bbij (?:de )?vragen van de\b",
+    re.IGNORECASE,
+)
 
 
 def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
@@ -78,6 +89,8 @@ def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
             return "aanhangsel"
         if VERSLAG_LABEL.search(line):
             return "verslag"
+    if any(LIJST_LETTER.search(line) for line in head):
+        return "lijst"
     return "unknown"
 
 

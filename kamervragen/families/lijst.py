@@ -19,7 +19,15 @@ and every question is numbered in one of these ways (the *labelled layouts*):
 * "Vraag 1" (alone or before the question's text), then "Antwoord 1" or "Antwoord op vraag 1:";
 * without any answer label, the answer is told from the question by a change of type style
   (question bold or italic, answer roman), else it starts after the question's first paragraph
-  that ends in "?".
+  that ends in "?". The Algemene Rekenkamer prints its answers so, behind a covering letter:
+  "3. <question in bold, hanging indent>" and the answer in roman right after it.
+
+A question is recognised by numbering and typography together: a number ("12", "12.",
+"Vraag 12") starts the paragraph, the numbers run in sequence, and the question is set apart (a
+label, a question mark, or bold or italic type before a roman answer). Where several paragraphs
+could be question 1 (a covering letter's "BIJLAGE(N) 1"), the start that gives the longest run of
+alike-printed numbers wins. When far more paragraphs look like questions than were recognised,
+the document gets the warning ``unrecognised-questions`` instead of passing silently.
 
 **Nota naar aanleiding van het verslag** (family ``nota``). The government's reply to a
 committee's report on a bill, in sections ("1. Inleiding", "2. Doel van het wetsvoorstel"). Each
@@ -42,6 +50,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -119,6 +128,8 @@ ANNOUNCEMENT_LABEL = re.compile(r"^Mededeling:?$")
 # A question number may skip this many numbers before it is taken for something else (a year, an
 # amount): "1", "2", "4" is a gap, "1", "2", "2024" is not a question numbered 2024.
 MAX_JUMP = 10
+# At most this many paragraphs that could be question 1 are tried as the start of the list.
+MAX_STARTS = 8
 
 # --- Nota naar aanleiding van het verslag --------------------------------------------------------
 
@@ -232,12 +243,65 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     if result is None:  # no questions: the structure step refuses the document
         return FamilyParse(metadata=metadata, front=_front(paragraphs), body=())
     start, body, anomalies = result
+    anomalies = [*anomalies, *_unrecognised(paragraphs, body)]
     return FamilyParse(
         metadata=metadata,
         front=_front(paragraphs[:start]),
         body=body,
         anomalies=tuple(anomalies),
     )
+
+
+# Never silently wrong: when paragraphs outside the recognised questions look like questions (they
+# end in "?", start with a question number, or are set in bold or italics before roman text) at
+# least this many times, and more than twice as often as questions were recognised, the list was
+# probably read wrong and the document says so.
+UNRECOGNISED_MIN = 3
+
+
+def _unrecognised(paragraphs: Sequence[Paragraph], body: tuple[model.Node, ...]) -> list[Anomaly]:
+    """A warning when the text has far more question-like paragraphs than recognised questions."""
+    questions = [node for node in model.walk(body) if isinstance(node, model.Question)]
+    labelled: set[int] = set()  # layout lines that start a question block or any label
+    for node in model.walk(body):
+        if isinstance(node, model.Question):
+            labelled.update(block.line for block in node.blocks if block.line is not None)
+        if isinstance(node, model.Question | model.Answer | model.Announcement) and node.label:
+            labelled.add(node.label.line)  # type: ignore[arg-type]
+    outside = [
+        (index, paragraph)
+        for index, paragraph in enumerate(paragraphs)
+        if paragraph.line not in labelled and not paragraph.table
+    ]
+    signals = {
+        "end in a question mark": [
+            p for _, p in outside if p.text.rstrip("’”»)'\" ").endswith("?")
+        ],
+        "start with a number": [
+            p for _, p in outside if INLINE_NUMBER.match(p.text) or QUESTION_LABEL.match(p.text)
+        ],
+        "are bold or italic before roman text": [
+            p
+            for index, p in outside
+            if (p.bold or p.italic)
+            and not _is_heading_like(p)
+            and index + 1 < len(paragraphs)
+            and not (paragraphs[index + 1].bold or paragraphs[index + 1].italic)
+        ],
+    }
+    what, found = max(signals.items(), key=lambda item: len(item[1]))
+    if len(found) < UNRECOGNISED_MIN or len(found) <= 2 * len(questions):
+        return []
+    recognised = len(questions)
+    return [
+        _anomaly(
+            "unrecognised-questions",
+            f"{len(found)} paragraphs outside the {recognised} recognised "
+            f"question{'s' if recognised != 1 else ''} {what}, the first here: questions may "
+            "have been missed",
+            found[0],
+        )
+    ]
 
 
 def _front(paragraphs: Sequence[Paragraph]) -> tuple[model.Block, ...]:
@@ -349,6 +413,9 @@ class _Start:
     numbers: tuple[int, ...]
     label: Paragraph | None  # the label's own paragraph, or the label split off the text
     rest: Paragraph | None  # the text after the label in the same paragraph
+    # How a question label is printed ("Vraag N", a bare number, a number before the text) and
+    # in which type: the questions of one list are all printed alike.
+    form: tuple[str, bool, bool] = ("", False, False)
 
 
 class _Labelled:
@@ -371,8 +438,16 @@ class _Labelled:
         if not match:
             return None
         label, rest = split_paragraph(paragraph, match.end("label"))
-        if rest is not None and not match.group("colon") and not rest.text[:1].isupper():
-            return None  # "Antwoord op de vraag …", "Antwoorden van …": running text
+        if rest is not None and not match.group("colon"):
+            if not rest.text[:1].isupper():
+                return None  # "Antwoord op de vraag …", "Antwoorden van …": running text
+            if not match.group("numbers") and (
+                match.group("label").startswith("Antwoorden")
+                or (paragraph.bold and _is_heading_like(paragraph))
+            ):
+                # A title, not a label: "Antwoorden Algemene Rekenkamer bij vragen van de
+                # Tweede Kamer over het rapport …" above a Rekenkamer's list.
+                return None
         return _Start("answer", parse_numbers(match.group("numbers")), label, rest)
 
     def _question(self, index: int, last: int, answered: bool) -> _Start | None:
@@ -390,12 +465,12 @@ class _Labelled:
                 return None  # "Vragen over …": running text
             if rest is not None and not match.group(0).endswith(":") and numbers[0] <= last:
                 return None  # "Vraag 3 is eerder beantwoord …" inside an answer
-            return _Start("question", numbers, label, rest)
+            return _Start("question", numbers, label, rest, _form("label", paragraph))
         match = BARE_NUMBER.match(text)
         if match:
             number = int(match.group("number"))
             if last < number <= last + MAX_JUMP:
-                return _Start("question", (number,), paragraph, None)
+                return _Start("question", (number,), paragraph, None, _form("bare", paragraph))
             return None
         match = INLINE_NUMBER.match(text)
         if match and int(match.group("number")) == last + 1 and not paragraph.table:
@@ -408,10 +483,13 @@ class _Labelled:
                     return None
                 if not self._answer_follows(index, number):
                     return None
-            elif "?" not in text:
+            elif "?" not in text and not self._set_apart(index):
+                # Without answer labels a numbered paragraph is a question when it asks, or when
+                # its type sets it apart from the (unlabelled) answer after it: "3. <bold text>"
+                # followed by roman text, as the Algemene Rekenkamer prints its answers.
                 return None
             label, rest = split_paragraph(paragraph, match.end("label"))
-            return _Start("question", (number,), label, rest)
+            return _Start("question", (number,), label, rest, _form("inline", paragraph))
         return None
 
     def _answer_follows(self, index: int, number: int) -> bool:
@@ -423,14 +501,48 @@ class _Labelled:
                 return False
         return False
 
+    def _set_apart(self, index: int) -> bool:
+        """Whether the paragraph at ``index`` is set in bold or italic and the next one is not:
+        a question printed in another weight or style than the answer that follows it."""
+        paragraph = self.paragraphs[index]
+        if not (paragraph.bold or paragraph.italic) or index + 1 >= len(self.paragraphs):
+            return False
+        following = self.paragraphs[index + 1]
+        return (following.bold, following.italic) != (paragraph.bold, paragraph.italic)
+
     # The parse.
 
     def parse(self) -> _Result | None:
+        """The run of numbered questions that best explains the document.
+
+        A question number starts a paragraph and runs in sequence. Where more than one paragraph
+        could be question 1 (a covering letter's "BIJLAGE(N) 1", a numbered list in the
+        introduction), each is tried as the start of the run: the longest run wins, and between
+        runs of the same length the one whose labels are printed most alike (the same form, the
+        same type) does.
+        """
+        firsts = [
+            index
+            for index in range(len(self.paragraphs))
+            if (found := self._question(index, 0, False)) is not None and found.numbers[0] == 1
+        ][:MAX_STARTS]
+        best: tuple[tuple[int, int, int], dict[int, _Start]] | None = None
+        for begin in firsts or [0]:
+            starts = self._scan(begin)
+            questions = [start for start in starts.values() if start.kind == "question"]
+            forms = Counter(start.form for start in questions)
+            score = (len(questions), max(forms.values(), default=0), -begin)
+            if best is None or score > best[0]:
+                best = (score, starts)
+        return self._parse(best[1]) if best is not None else None
+
+    def _scan(self, begin: int) -> dict[int, _Start]:
+        """Question and answer labels, reading questions from paragraph ``begin`` on."""
         paragraphs = self.paragraphs
         starts: dict[int, _Start] = {}
         last, answered = 0, False
         for index in range(len(paragraphs)):
-            found = self._question(index, last, answered)
+            found = self._question(index, last, answered) if index >= begin else None
             if found:
                 starts[index] = found
                 last, answered = max(found.numbers), False
@@ -439,6 +551,10 @@ class _Labelled:
                 answered = True
             elif starts and ANNOUNCEMENT_LABEL.match(paragraphs[index].text):
                 starts[index] = _Start("announcement", (), paragraphs[index], None)
+        return starts
+
+    def _parse(self, starts: dict[int, _Start]) -> _Result | None:
+        paragraphs = self.paragraphs
         questions = [index for index, start in starts.items() if start.kind == "question"]
         if not questions:
             return None
@@ -608,6 +724,10 @@ class _Labelled:
                 model.Answer(id="", numbers=numbers, questions=(), blocks=_blocks(content[split:]))
             )
         return nodes
+
+
+def _form(kind: str, paragraph: Paragraph) -> tuple[str, bool, bool]:
+    return kind, paragraph.bold, paragraph.italic
 
 
 def _numbers(numbers: tuple[int, ...]) -> str:

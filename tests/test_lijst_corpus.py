@@ -1,0 +1,93 @@
+"""The lijst samples of ../shared/corpus/lijst against their gold files.
+
+Three layouts, three samples each: the Kamerstuk lijst ("Vraag N" … "Antwoord op vraag N:"), the
+Algemene Rekenkamer's letter ("N." and the question in bold, the answer unlabelled) and margin
+numbers (the number alone in a left column, "Antwoord" above the answer). Every question and
+answer must be found with its number, its label and its text exactly as the gold has it, nothing
+more, and the Akoma Ntoso must validate.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import lijst_pdfs
+from documents import build
+from kamervragen import model
+from kamervragen.writers import write_akn
+
+PDFS = lijst_pdfs()
+PARAMS = [pytest.param(path, id=path.stem) for path in PDFS] or [
+    pytest.param(None, marks=pytest.mark.skip(reason="reference corpus ../shared is absent"))
+]
+
+
+@cache
+def document(pdf: Path) -> model.Document:
+    return build(pdf)
+
+
+def gold(pdf: Path) -> dict[str, Any]:
+    return json.loads(pdf.with_suffix(".gold.json").read_text(encoding="utf-8"))
+
+
+def text(node: model.Question | model.Answer) -> str:
+    """A node's text as the gold writes it: whitespace collapsed, paragraphs apart."""
+    parts: list[str] = []
+    for block in node.blocks:
+        if isinstance(block, model.ItemList):
+            parts += [f"{item.marker} {item.text}" for item in block.items]
+        elif isinstance(block, model.Table):
+            parts += [" | ".join(model.plain_text(cell) for cell in row) for row in block.rows]
+        else:
+            parts.append(block.text)
+    return "\n\n".join(" ".join(part.split()) for part in parts)
+
+
+def as_gold(nodes: list[model.Question] | list[model.Answer]) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": node.label.text if node.label is not None else "",
+            "numbers": list(node.numbers),
+            "text": text(node),
+        }
+        for node in nodes
+    ]
+
+
+def gold_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": item["label"],
+            "numbers": item["numbers"],
+            "text": "\n\n".join(" ".join(part.split()) for part in item["text"].split("\n\n")),
+        }
+        for item in items
+    ]
+
+
+@pytest.mark.parametrize("pdf", PARAMS)
+def test_questions_match_the_gold(pdf: Path) -> None:
+    doc = document(pdf)
+    assert doc.metadata.family == "lijst"
+    assert as_gold(doc.questions()) == gold_items(gold(pdf)["questions"])
+
+
+@pytest.mark.parametrize("pdf", PARAMS)
+def test_answers_match_the_gold(pdf: Path) -> None:
+    doc = document(pdf)
+    assert as_gold(doc.answers()) == gold_items(gold(pdf)["answers"])
+    for answer in doc.answers():
+        assert answer.questions == tuple(f"vraag-{n}" for n in answer.numbers)
+
+
+@pytest.mark.parametrize("pdf", PARAMS)
+def test_no_warnings_and_valid_akoma_ntoso(pdf: Path) -> None:
+    doc = document(pdf)
+    assert [anomaly.code for anomaly in doc.anomalies] == []
+    assert b"<akomaNtoso" in write_akn(doc)  # write_akn validates against the OASIS schema
