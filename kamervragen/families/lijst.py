@@ -265,7 +265,11 @@ def _unrecognised(paragraphs: Sequence[Paragraph], body: tuple[model.Node, ...])
     labelled: set[int] = set()  # layout lines that start a question block or any label
     for node in model.walk(body):
         if isinstance(node, model.Question):
-            labelled.update(block.line for block in node.blocks if block.line is not None)
+            for block in node.blocks:
+                if isinstance(block, model.ItemList):
+                    labelled.update(item.line for item in block.items if item.line is not None)
+                elif block.line is not None:
+                    labelled.add(block.line)
         if isinstance(node, model.Question | model.Answer | model.Announcement) and node.label:
             labelled.add(node.label.line)  # type: ignore[arg-type]
     outside = [
