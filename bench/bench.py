@@ -53,7 +53,7 @@ from pathlib import Path
 
 from kamervragen.errors import KamervragenError
 from kamervragen.layout import Layout
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
 from kamervragen.text import build_text, render_txt

@@ -2,7 +2,7 @@
 
     PDF --reader--> layout (lines) --text--> paragraphs --structure--> Document --writers--> HTML, PDF, AKN
 
-The reader (:mod:`kamervragen.reader`) is the only module that opens PDFs; the semantic XML
+The readers (:mod:`kamervragen.readers`) are the only modules that open PDFs; the semantic XML
 (:mod:`kamervragen.semantic_xml`) is the serialised document model and the only input of every writer.
 """
 

@@ -254,12 +254,12 @@ def _configure_logging(log_file: Path | None) -> None:
 
 
 def _read(args: argparse.Namespace) -> int:
-    from kamervragen.reader import read_pdf_isolated
+    from kamervragen.readers import read
     from kamervragen.text import build_text, render_txt
 
     # In a child process held to the limits (memory and time included): a hostile PDF costs that
     # child, and this process reports it as one line naming the file, the page and the limit.
-    layout = read_pdf_isolated(args.pdf, read_limits(args))
+    layout = read(args.pdf, read_limits(args))
     text = build_text(layout)
     if args.require_qa:
         from kamervragen.structure import build_document
@@ -576,14 +576,14 @@ def _convert_one(
 ) -> dict[str, bytes]:
     """Every output of one PDF, in memory (suffix -> bytes): read, structure, render."""
     from kamervragen.errors import report
-    from kamervragen.reader import read_pdf_isolated
+    from kamervragen.readers import read
     from kamervragen.semantic_xml import from_xml, to_xml
     from kamervragen.structure import build_document
     from kamervragen.text import build_text, render_txt
     from kamervragen.writers import WRITERS
 
     # The same memory, time and size limits as `kamervragen read` (a hostile PDF costs a child).
-    layout = read_pdf_isolated(pdf, limits)
+    layout = read(pdf, limits)
     text = build_text(layout)
     built = build_document(text, layout=layout)
     report(list(built.anomalies), document=layout.source.file, strict=strict)

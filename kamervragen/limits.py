@@ -1,12 +1,14 @@
 """What reading one PDF may cost: :class:`ReadLimits`, its defaults, and where to raise each limit.
 
-Kept apart from :mod:`kamervragen.reader` (which loads PDFium) so that the command line can show the
+Kept apart from :mod:`kamervragen.readers` (which loads PDFium) so that the command line can show the
 defaults in ``--help`` without loading it. ``docs/robustness.md`` explains each limit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from kamervragen.errors import LimitExceededError
 
 MIB = 1 << 20
 
@@ -21,9 +23,9 @@ class ReadLimits:
     bounded time and memory. ``docs/robustness.md`` lists the CLI options and config
     keys that raise them.
 
-    ``max_seconds`` is checked between pages by :func:`read_pdf`; :func:`read_pdf_isolated`
-    also stops a single page that runs over it. ``max_memory`` is enforced only by
-    :func:`read_pdf_isolated` (an address-space ceiling on the child process that reads).
+    ``max_seconds`` is checked between pages by the reader itself; the sandbox of
+    :func:`kamervragen.readers.read` also stops a single page that runs over it. ``max_memory`` is
+    enforced only by that sandbox (an address-space ceiling on the child process that reads).
     """
 
     max_file_size: int = 200 * MIB  # bytes; checked before the file is read
@@ -48,3 +50,18 @@ LIMIT_KNOBS = {
 def raise_with(limit: str) -> str:
     option, key = LIMIT_KNOBS[limit]
     return f"raise it with {option} (config {key}) if the file is trusted"
+
+
+def out_of_memory(name: str, page: int | None, limits: ReadLimits) -> LimitExceededError:
+    """The error for a reader that ran out of memory (in ``page``, when known)."""
+    ceiling = (
+        f"the memory limit of {limits.max_memory // MIB} MiB"
+        if limits.max_memory
+        else "the memory available"
+    )
+    return LimitExceededError(
+        f"out of memory: reading needs more than {ceiling} (a decompression bomb?)",
+        document=name,
+        page=page,
+        expected=f"a PDF that reads within {ceiling}; {raise_with('max_memory')}",
+    )

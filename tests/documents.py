@@ -16,7 +16,7 @@ import pytest
 
 from kamervragen import model
 from kamervragen.layout import Layout, Source
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document
 from kamervragen.text import NoteRef, Paragraph, Text, build_text
 

@@ -16,7 +16,7 @@ from conftest import CORPUS, DATA, REPO, aanhangsel_pdfs
 from kamervragen import model
 from kamervragen.cli import main
 from kamervragen.exports import COLUMNS, qa_records, to_csv, to_jsonl
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
 from kamervragen.text import build_text

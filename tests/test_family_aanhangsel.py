@@ -13,7 +13,7 @@ from conftest import aanhangsel_pdfs
 from kamervragen import model
 from kamervragen.families import aanhangsel
 from kamervragen.layout import Source
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document
 from kamervragen.text import NoteRef, Paragraph, Text, build_text
 

@@ -14,7 +14,7 @@ from conftest import SAMPLE_PDF, shared_path
 from kamervragen import model
 from kamervragen.families import FamilyParse, verslag
 from kamervragen.layout import Source
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document, check_conservation, link_questions
 from kamervragen.text import NoteRef, Paragraph, Text, build_text
 

@@ -99,7 +99,7 @@ def rendered(name: str) -> Rendered:
         if name == "minimal":
             _CACHE[name] = render("minimal", MINIMAL.read_bytes())
         else:
-            from kamervragen.reader import read_pdf
+            from kamervragen.readers.pdfium import read_pdf
             from kamervragen.structure import build_document
             from kamervragen.text import build_text
 

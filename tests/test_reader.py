@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CORPUS, SAMPLE_PDF, aanhangsel_pdfs, shared_path
 from kamervragen.layout import Layout
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.text import Text, build_text, render_txt
 
 VERSLAG_RENDITIONS = ["28676-navo-verslag.pdf", "28676-navo-verslag-reflowed.pdf"]

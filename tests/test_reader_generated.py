@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.text import build_text, render_txt
 
 HEADING = "Nota naar aanleiding van het verslag"

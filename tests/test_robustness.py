@@ -39,12 +39,14 @@ from lxml import html as lxml_html
 
 from conftest import BIN, CORPUS, REPO, SAMPLE_PDF, snakemake
 from documents import masthead, p, render
-from kamervragen import errors, reader
+from kamervragen import errors, readers
 from kamervragen.cli import EXIT_CODES_HELP, main
 from kamervragen.errors import InputError, KamervragenError, LayoutFormatError, LimitExceededError
 from kamervragen.layout import Layout
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
-from kamervragen.reader import read_pdf, read_pdf_isolated
+from kamervragen.readers import pdfium
+from kamervragen.readers.isolation import run_isolated
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml
 from kamervragen.writers.pdf import AssetsOnlyFetcher, asset_roots
 
@@ -367,15 +369,13 @@ def test_memory_error_becomes_a_limit_error_with_the_page(monkeypatch: pytest.Mo
             raise MemoryError
         return []
 
-    monkeypatch.setattr(reader, "_page_lines", page_lines)
+    monkeypatch.setattr(pdfium, "_page_lines", page_lines)
     with pytest.raises(LimitExceededError) as caught:
         read_pdf(SAMPLE_PDF)
     assert str(caught.value).startswith(f"{SAMPLE_PDF.name}: page 3: out of memory")
 
 
-def test_a_crash_in_the_reading_child_costs_only_the_child(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_crash_in_the_reading_child_costs_only_the_child() -> None:
     """PDFium aborts on a failed allocation; a crash must become one line with the page."""
 
     def crashing_read(path: Path, limits: ReadLimits, *, progress: object) -> Layout:
@@ -385,9 +385,8 @@ def test_a_crash_in_the_reading_child_costs_only_the_child(
         os.kill(os.getpid(), signal.SIGSEGV)
         raise AssertionError("unreachable")
 
-    monkeypatch.setattr(reader, "read_pdf", crashing_read)
     with pytest.raises(InputError) as caught:
-        read_pdf_isolated(SAMPLE_PDF)
+        run_isolated(crashing_read, SAMPLE_PDF, DEFAULT_LIMITS, engine="PDFium")
     assert type(caught.value) is InputError  # small memory: a crash, not the memory limit
     assert str(caught.value) == (
         f"{SAMPLE_PDF.name}: page 2: PDFium crashed (SIGSEGV) while reading it; "
@@ -395,17 +394,16 @@ def test_a_crash_in_the_reading_child_costs_only_the_child(
     )
 
 
-def test_a_bug_in_the_reading_child_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_in_the_reading_child_keeps_its_traceback() -> None:
     def buggy_read(path: Path, limits: ReadLimits, *, progress: object) -> Layout:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(reader, "read_pdf", buggy_read)
     with pytest.raises(RuntimeError, match="ZeroDivisionError: a bug"):
-        read_pdf_isolated(SAMPLE_PDF)
+        run_isolated(buggy_read, SAMPLE_PDF, DEFAULT_LIMITS, engine="PDFium")
 
 
 def test_isolated_read_gives_the_same_layout() -> None:
-    assert read_pdf_isolated(SAMPLE_PDF) == read_pdf(SAMPLE_PDF)
+    assert readers.read(SAMPLE_PDF) == read_pdf(SAMPLE_PDF)
 
 
 def test_limit_options_reach_the_reader_and_are_checked(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from kamervragen import model
 from kamervragen.cli import main
 from kamervragen.errors import StructureError
 from kamervragen.layout import Source
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document, check_conservation, link_questions
 from kamervragen.text import Paragraph, Text, build_text

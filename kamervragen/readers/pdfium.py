@@ -1,4 +1,4 @@
-"""The PDF reader: a PDF file in, a :class:`~kamervragen.layout.Layout` of styled lines out.
+"""The PDFium reader: a PDF file in, a :class:`~kamervragen.layout.Layout` of styled lines out.
 
 This is the only module that opens PDFs. It uses PDFium (through ``pypdfium2``, Apache-2.0/BSD) rather
 than pypdf: on our corpus PDFium's per-character boxes cost 9.8 ms/page against 20.6 ms/page for
@@ -19,24 +19,14 @@ How a page becomes lines:
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import faulthandler
 import hashlib
 import math
-import os
-import pickle
-import resource
-import select
-import signal
-import struct
 import time
-import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,9 +38,9 @@ from kamervragen.errors import (
     NoTextLayerError,
 )
 from kamervragen.layout import Layout, Line, Link, Page, Source, Span
-from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits, raise_with
+from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits, out_of_memory, raise_with
 
-__all__ = ["DEFAULT_LIMITS", "ReadLimits", "read_pdf", "read_pdf_isolated"]
+__all__ = ["read_pdf"]
 
 # A gap wider than this fraction of the font size between two glyphs' advance boxes is a word space.
 # Advance (loose) boxes touch inside a word; a space in a 9-10 pt body font is about 0.28 em.
@@ -106,12 +96,15 @@ class _Char:
 def read_pdf(
     path: Path,
     limits: ReadLimits = DEFAULT_LIMITS,
+    options: Mapping[str, object] | None = None,
     *,
     progress: Callable[[int], None] | None = None,
 ) -> Layout:
     """Read ``path`` into layout lines; raise an :class:`InputError` subclass for bad input.
 
-    ``progress`` is called with each page number before that page is read.
+    ``progress`` is called with each page number before that page is read. This reader has no
+    ``options``. It sets no memory ceiling itself: :func:`kamervragen.readers.read` runs it in the
+    sandbox that does.
     """
     name = path.name
     deadline = time.monotonic() + limits.max_seconds
@@ -204,7 +197,7 @@ def read_pdf(
             )
         metadata = document.get_metadata_dict(skip_empty=True)
     except MemoryError as exc:
-        raise _out_of_memory(name, page_number, limits) from exc
+        raise out_of_memory(name, page_number, limits) from exc
     except pdfium.PdfiumError as exc:
         raise InputError(
             f"corrupt PDF: PDFium failed ({exc})",
@@ -240,190 +233,6 @@ def _has_no_pages(data: bytes) -> bool:
         return False
     finally:
         pypdf_log.setLevel(level)
-
-
-def _out_of_memory(name: str, page: int | None, limits: ReadLimits) -> LimitExceededError:
-    ceiling = (
-        f"the memory limit of {limits.max_memory // MIB} MiB"
-        if limits.max_memory
-        else "the memory available"
-    )
-    return LimitExceededError(
-        f"out of memory: reading needs more than {ceiling} (a decompression bomb?)",
-        document=name,
-        page=page,
-        expected=f"a PDF that reads within {ceiling}; {raise_with('max_memory')}",
-    )
-
-
-# --- Reading in a child process ---------------------------------------------------------------
-#
-# PDFium is C++: on a decompression bomb it inflates the stream whole (a 4 MB file became 5 GB of
-# resident memory), and when an allocation fails it aborts the process (SIGABRT) instead of raising.
-# A loop inside one page cannot be interrupted from Python either. So the CLI reads in a forked
-# child with an address-space ceiling (RLIMIT_AS), no core dumps and a CPU-time backstop, while the
-# parent keeps the wall clock and learns from the child which page it is on: whatever happens to
-# the child, the parent reports one line naming the file, the page and the limit.
-
-# The child's CPU limit is a backstop for when the parent is gone (it kills on the wall clock).
-_CPU_BACKSTOP_SECONDS = 30
-# A child that dies of a signal after using this share of the memory ceiling ran out of memory.
-_MEMORY_DEATH_SHARE = 0.25
-_FRAME = struct.Struct("!Q")  # each message: its length, then a pickle of (kind, value)
-_CHILD_FAILED = 70  # the child's exit status when it could not send its result
-
-
-def read_pdf_isolated(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
-    """:func:`read_pdf` in a forked child process held to ``limits``, memory and time included.
-
-    A crash of PDFium, an allocation beyond ``limits.max_memory`` or a page that runs past
-    ``limits.max_seconds`` costs the child, never the caller: each becomes an :class:`InputError`
-    (usually :class:`LimitExceededError`) naming the file and the page. The caller's own limits are
-    not touched. Falls back to :func:`read_pdf` where ``fork`` is not available.
-    """
-    if not hasattr(os, "fork"):
-        return read_pdf(path, limits)
-    name = path.name
-    started = time.monotonic()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns to the caller
-        status = _CHILD_FAILED
-        try:
-            os.close(read_end)
-            _child(path, limits, write_end, parent=os.getppid())
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    page: int | None = None
-    message: tuple[str, object] | None = None
-    timed_out = False
-    try:
-        # Unbuffered, so that select() sees every byte the child sent that is not read yet.
-        with os.fdopen(read_end, "rb", buffering=0) as stream:
-            while message is None:
-                remaining = started + limits.max_seconds - time.monotonic()
-                ready, _, _ = select.select([stream], [], [], max(remaining, 0))
-                if not ready:
-                    timed_out = True
-                    break
-                frame = _receive(stream)
-                if frame is None:
-                    break  # the child died
-                kind, value = frame
-                if kind == "page":
-                    assert isinstance(value, int)
-                    page = value
-                else:
-                    message = frame
-    finally:
-        if message is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        _, wait_status, usage = os.wait4(pid, 0)
-    if message is not None:
-        kind, value = message
-        if kind == "layout":
-            assert isinstance(value, Layout)
-            return value
-        if kind == "error":
-            assert isinstance(value, InputError)
-            raise value
-        raise RuntimeError(f"{name}: the reader failed with a bug:\n{value}")
-    if timed_out:
-        raise LimitExceededError(
-            f"time limit of {limits.max_seconds:g} s reached; reading was stopped",
-            document=name,
-            page=page,
-            expected=f"a PDF read within {limits.max_seconds:g} s; " + raise_with("max_seconds"),
-        )
-    return _child_death(name, page, limits, wait_status, usage)
-
-
-def _child(path: Path, limits: ReadLimits, write_end: int, *, parent: int) -> None:
-    faulthandler.disable()  # a crash is reported by the parent, in one line
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not write core files
-    if limits.max_memory:
-        resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory, limits.max_memory))
-    cpu = math.ceil(limits.max_seconds) + _CPU_BACKSTOP_SECONDS
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-    with os.fdopen(write_end, "wb") as stream:
-
-        def progress(page: int) -> None:
-            if os.getppid() != parent:  # the parent was killed: nobody waits for the result
-                os._exit(_CHILD_FAILED)
-            _send(stream, ("page", page))
-
-        try:
-            result: tuple[str, object] = ("layout", read_pdf(path, limits, progress=progress))
-        except InputError as error:
-            error.__cause__ = error.__context__ = None  # the cause's traceback does not pickle
-            result = ("error", error)
-        except MemoryError:
-            result = ("error", _out_of_memory(path.name, None, limits))
-        except Exception:
-            result = ("bug", traceback.format_exc())
-        _send(stream, result)
-
-
-def _send(stream: BinaryIO, message: tuple[str, object]) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_FRAME.pack(len(data)) + data)
-    stream.flush()
-
-
-def _receive(stream: BinaryIO) -> tuple[str, object] | None:
-    """The next message from the child, or None when the pipe closed before a whole one came."""
-    header = _read_exactly(stream, _FRAME.size)
-    if header is None:
-        return None
-    data = _read_exactly(stream, _FRAME.unpack(header)[0])
-    if data is None:
-        return None
-    message = pickle.loads(data)  # from our own forked child only
-    assert isinstance(message, tuple) and len(message) == 2
-    return message
-
-
-def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
-    """``size`` bytes from an unbuffered pipe (a raw read may return fewer), None at its end."""
-    parts: list[bytes] = []
-    while size:
-        part = stream.read(size)
-        if not part:
-            return None
-        parts.append(part)
-        size -= len(part)
-    return b"".join(parts)
-
-
-def _child_death(
-    name: str, page: int | None, limits: ReadLimits, wait_status: int, usage: Any
-) -> NoReturn:
-    """Explain why the child ended without a result: memory, CPU time, or a crash of PDFium."""
-    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
-    if os.WIFSIGNALED(wait_status):
-        number = os.WTERMSIG(wait_status)
-        cause = signal.Signals(number).name if number in signal.valid_signals() else str(number)
-        if number == signal.SIGXCPU:
-            raise LimitExceededError(
-                f"CPU time limit reached while reading the page ({cause})",
-                document=name,
-                page=page,
-                expected=f"a PDF read within {limits.max_seconds:g} s; "
-                + raise_with("max_seconds"),
-            )
-        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
-            raise _out_of_memory(name, page, limits)
-        problem = f"PDFium crashed ({cause}) while reading it"
-    else:
-        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
-            raise _out_of_memory(name, page, limits)
-        problem = f"the reader stopped without a result (exit status {os.WEXITSTATUS(wait_status)})"
-    raise InputError(problem, document=name, page=page, expected="a valid PDF that PDFium can read")
 
 
 def _read_bytes(path: Path, limits: ReadLimits) -> bytes:
