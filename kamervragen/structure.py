@@ -92,10 +92,10 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
     seen_numbers: Counter[int] = Counter()
 
     def unique(base: str) -> str:
-        candidate, suffix = base, ord("b")
+        candidate, occurrence = base, 2
         while candidate in used:
-            candidate = f"{base}-{chr(suffix)}"
-            suffix += 1
+            candidate = f"{base}-{occurrence_suffix(occurrence)}"
+            occurrence += 1
         used.add(candidate)
         return candidate
 
@@ -165,7 +165,9 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                     anomalies.append(
                         _anomaly(
                             "question-without-answer",
-                            f"question {', '.join(map(str, missing))} has no answer",
+                            f"question{'s' if len(missing) > 1 else ''} "
+                            f"{', '.join(map(str, missing))} "
+                            f"{'have' if len(missing) > 1 else 'has'} no answer",
                             node,
                         )
                     )
@@ -178,10 +180,25 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
             anomalies.append(
                 Anomaly(
                     "numbering-gap",
-                    f"question numbers {_ranges(gaps)} are missing from the numbering",
+                    f"question number{'s' if len(gaps) > 1 else ''} {_ranges(gaps)} "
+                    f"{'are' if len(gaps) > 1 else 'is'} missing from the numbering",
                 )
             )
     return linked, anomalies
+
+
+def occurrence_suffix(occurrence: int) -> str:
+    """The id suffix of the ``occurrence``-th use of a number (from 2): letters, as spreadsheet
+    columns count, so that any number of repeats keeps the id an NCName (an XML id):
+
+    >>> [occurrence_suffix(n) for n in (2, 3, 26, 27, 28, 53, 703)]
+    ['b', 'c', 'z', 'aa', 'ab', 'ba', 'aaa']
+    """
+    letters = ""
+    while occurrence > 0:
+        occurrence, remainder = divmod(occurrence - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
 
 
 def _positive_numbers(node: QA, anomalies: list[Anomaly]) -> QA:
@@ -202,7 +219,24 @@ def _label_text(node: model.Question | model.Answer) -> str:
 
 
 def _ranges(numbers: list[int]) -> str:
-    return ", ".join(str(number) for number in numbers)
+    """Sorted numbers as runs: ``1, 3`` or ``1-15, 17`` (a run of three or more is a range).
+
+    >>> _ranges([2]), _ranges([1, 3]), _ranges([1, 2, 3, 4, 6, 7, 9])
+    ('2', '1, 3', '1-4, 6, 7, 9')
+    """
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}-{run[-1]}")
+        else:
+            parts += map(str, run)
+    return ", ".join(parts)
 
 
 def _anomaly(code: str, message: str, node: model.Question | model.Answer) -> Anomaly:

@@ -426,6 +426,18 @@ def test_combined_labels_stay_whole() -> None:
     assert links["#questions_1__answer_6-7"] == "#questions_1__question_6 #questions_1__question_7"
 
 
+def test_eids_stay_unique_when_ids_slug_alike() -> None:
+    """Ids from an edited semantic XML may differ only in characters an eId drops."""
+    ids = ["vraag-3", "vraag-3.", "vraag-3_", "vraag-3-2"]
+    eids = [eid for _, eid in with_eids([model.Question(i, (3,), ()) for i in ids], "q_1")]
+    assert eids == [
+        "q_1__question_3",
+        "q_1__question_3-2",
+        "q_1__question_3-3",
+        "q_1__question_3-2-4",
+    ]
+
+
 # --- Details, from the hand-made sample ---------------------------------------------------------------
 
 

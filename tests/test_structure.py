@@ -54,8 +54,36 @@ def test_ids_and_links_for_combined_and_separate_labels() -> None:
         ("antwoord-5-6", ("vraag-5", "vraag-6")),
     ]
     assert [(a.code, a.message) for a in anomalies] == [
-        ("numbering-gap", "question numbers 2 are missing from the numbering")
+        ("numbering-gap", "question number 2 is missing from the numbering")
     ]
+
+
+def test_a_number_used_many_times_keeps_ids_valid_and_warns() -> None:
+    """A document that numbers "16" thirty times (and one question without a number) is
+    written, with a warning: the ids stay unique NCNames (vraag-16-b … vraag-16-z, vraag-16-aa)."""
+    body, anomalies = link_questions(
+        (model.Question("", (), (para("Zonder nummer?"),)), *(question(16) for _ in range(30)))
+    )
+    ids = [node.id for node in body]
+    assert ids[:4] == ["vraag-0", "vraag-16", "vraag-16-b", "vraag-16-c"]
+    assert ids[-6:] == [
+        "vraag-16-y",
+        "vraag-16-z",
+        "vraag-16-aa",
+        "vraag-16-ab",
+        "vraag-16-ac",
+        "vraag-16-ad",
+    ]
+    assert len(set(ids)) == len(ids)
+    assert ("duplicate-question-number", "question number 16 is used more than once") in [
+        (a.code, a.message) for a in anomalies
+    ]
+    assert ("numbering-gap", "question numbers 1-15 are missing from the numbering") in [
+        (a.code, a.message) for a in anomalies
+    ]
+    meta = model.Metadata("dubbel.pdf", "0" * 64, 1, None, "aanhangsel")
+    doc = model.Document(meta, (), body, (), tuple(anomalies))
+    assert from_xml(to_xml(doc)) == doc
 
 
 def test_ids_inside_sections() -> None:

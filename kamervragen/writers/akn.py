@@ -461,13 +461,23 @@ def _element(node: model.Node | model.Block) -> str:
 
 
 def with_eids(nodes: Iterable[Any], parent: str = "") -> list[tuple[Any, str]]:
-    """Pair each node with its eId: ``parent__<element>_<n>``, n counted per element name."""
+    """Pair each node with its eId: ``parent__<element>_<n>``, n counted per element name.
+
+    A question's or answer's ``<n>`` comes from its id, which is unique but may slug to the same
+    part as a sibling's (``vraag-3`` and ``vraag-3.`` from an edited semantic XML): the later one
+    then gets its ordinal too (``question_3-2``), so that eIds stay unique whatever the ids.
+    """
     counts: dict[str, int] = {}
+    used: set[str] = set()
     result = []
     for node in nodes:
         element = _element(node)
         counts[element] = counts.get(element, 0) + 1
         part = eid_part(node, counts[element])
+        base, repeat = part, counts[element]
+        while part in used:
+            part, repeat = f"{base}-{repeat}", repeat + 1
+        used.add(part)
         result.append((node, f"{parent}__{part}" if parent else part))
     return result
 

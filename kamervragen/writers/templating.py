@@ -85,7 +85,10 @@ def environment() -> jinja2.Environment:
     env.tests.update({name: _type_test(kind) for name, kind in TYPE_TESTS.items()})
     env.tests["linkable"] = is_linkable
     env.filters.update(
-        dutch_date=dutch_date, number_list=number_list, person=person_name, excerpt=excerpt
+        dutch_date=dutch_date,
+        numbered=numbered,
+        person=person_name,
+        excerpt=excerpt,
     )
     env.globals.update(DATE_EVENTS=DATE_EVENTS, stylesheet=stylesheet)
     return env
@@ -112,13 +115,25 @@ def dutch_date(date: model.PartialDate) -> str:
 
 
 def number_list(numbers: tuple[int, ...]) -> str:
-    """Question numbers as Dutch prose: ``3``, ``3 en 4``, ``3, 4 en 5``.
+    """Question numbers as Dutch prose: ``3``, ``3 en 4``, ``3, 4 en 5``; ``""`` for none.
 
-    >>> number_list((3, 4, 5))
-    '3, 4 en 5'
+    >>> number_list((3, 4, 5)), number_list((3,)), number_list(())
+    ('3, 4 en 5', '3', '')
     """
     items = [str(number) for number in numbers]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def numbered(numbers: tuple[int, ...], noun: str) -> str:
+    """A question or answer named by its numbers: ``Vraag 3, 4 en 5``. A label without a number
+    is a warning, not an error, so the model can hold one; it is named ``Vraag zonder nummer``.
+
+    >>> numbered((3, 4), "Vraag"), numbered((), "antwoord")
+    ('Vraag 3 en 4', 'antwoord zonder nummer')
+    """
+    return f"{noun} {number_list(numbers)}" if numbers else f"{noun} zonder nummer"
 
 
 def person_name(person: model.Person) -> str:
