@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kamervragen import __version__
-from kamervragen.errors import InputError, KamervragenError, RenderError
+from kamervragen.errors import InputError, InternalError, KamervragenError, RenderError
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
 log = logging.getLogger("kamervragen")
@@ -51,6 +51,8 @@ exit codes:
   9  a warning in --strict mode
  10  a read limit exceeded: file size, pages, characters on a page, time or memory
      (a hostile PDF such as a decompression bomb; see 'kamervragen read --help')
+ 11  internal error: an unexpected exception, a bug in kamervragen (one line naming the file;
+     the traceback goes to the --log file); it costs only that file
 """
 
 
@@ -221,6 +223,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         _remove_outputs(_declared_outputs(args))
         log.error(error.format_message())
         return error.exit_code
+    # A bug costs only this command's document: one line, the traceback in the log, no output.
+    except Exception as exc:
+        _remove_outputs(_declared_outputs(args))
+        return _internal_error(exc, _primary_input(args), args.log)
+
+
+def _internal_error(exc: Exception, document: Path, log_file: Path | None) -> int:
+    """Report an unexpected exception in ``document`` (see InternalError); return its exit code."""
+    error = InternalError.wrap(
+        exc, document=str(document), log_file=str(log_file) if log_file else None
+    )
+    log.error(error.format_message())
+    # INFO: into the log file only; the terminal keeps its one line.
+    log.info("traceback of the internal error in %s:", document, exc_info=exc)
+    return error.exit_code
+
+
+def _primary_input(args: argparse.Namespace) -> Path:
+    """The file a command is about, to name in an internal error: its one input, else (a
+    command over several files, which names the file itself where it can) its output."""
+    for name in ("pdf", "layout", "xml"):
+        value = getattr(args, name, None)
+        if isinstance(value, Path):
+            return value
+    return Path(args.output)
 
 
 def _declared_outputs(args: argparse.Namespace) -> list[Path]:
@@ -531,30 +558,42 @@ def _convert(args: argparse.Namespace) -> int:
         ) from exc
     log.info("ready in %.0f ms (formats: %s)", _ms_since(started), ",".join(args.formats))
     progress = _Progress(sys.stderr, len(args.pdf))
-    failures: list[tuple[Path, KamervragenError]] = []
+    failures: list[tuple[Path, int]] = []  # each file that failed, with its exit code
     names: set[str] = set()
     for index, pdf in enumerate(args.pdf, start=1):
         progress.clear()
         started = time.perf_counter()
         name = _document_name(pdf)
+        if name in names:
+            error = InputError(
+                f"another file named {pdf.name} was converted before",
+                document=str(pdf),
+                expected="PDFs with different names (outputs go to DIR/<name>/)",
+            )
+            failures.append((pdf, error.exit_code))
+            log.error(error.format_message())
+            progress.done(index, pdf, ok=False)
+            continue
+        names.add(name)
+        # What this document's outputs are: on a failure none is left, not even one from before.
+        paths = [args.out / name / f"{name}{suffix}" for suffix in _convert_suffixes(args.formats)]
         try:
-            if name in names:
-                raise InputError(
-                    f"another file named {name}.pdf was converted before",
-                    document=str(pdf),
-                    expected="PDFs with different names (outputs go to DIR/<name>/)",
-                )
-            names.add(name)
             files = _convert_one(
                 pdf, name, args.formats, strict=args.strict, limits=read_limits(args)
             )
-            paths = [args.out / name / f"{name}{suffix}" for suffix in files]
             with _outputs(*paths):
-                for path, data in zip(paths, files.values(), strict=True):
-                    _write(path, data)
+                for suffix, data in files.items():
+                    _write(args.out / name / f"{name}{suffix}", data)
         except KamervragenError as error:
-            failures.append((pdf, error))
+            _remove_outputs(paths)
+            failures.append((pdf, error.exit_code))
             log.error(error.format_message())
+            progress.done(index, pdf, ok=False)
+            continue
+        # A bug costs only this document: one line, the traceback in the log, the loop goes on.
+        except Exception as exc:
+            _remove_outputs(paths)
+            failures.append((pdf, _internal_error(exc, pdf, args.log)))
             progress.done(index, pdf, ok=False)
             continue
         # The time per document is what bench/bench.py separates from a job's start-up.
@@ -563,8 +602,13 @@ def _convert(args: argparse.Namespace) -> int:
     if failures:
         failed = ", ".join(str(pdf) for pdf, _ in failures)
         log.error("%d of %d file(s) failed: %s", len(failures), len(args.pdf), failed)
-        return failures[0][1].exit_code
+        return failures[0][1]
     return 0
+
+
+def _convert_suffixes(formats: Sequence[str]) -> list[str]:
+    """The suffixes of the files ``convert --formats`` writes for a document."""
+    return [".xml", *(CONVERT_FORMATS[name] for name in formats)]
 
 
 def _ms_since(started: float) -> float:
@@ -640,6 +684,9 @@ def _validate(args: argparse.Namespace) -> int:
             log.error(error.format_message())
             exit_code = exit_code or error.exit_code
             continue
+        except Exception as exc:  # a bug costs only this file
+            exit_code = exit_code or _internal_error(exc, path, args.log)
+            continue
         print(f"{path}: valid {kind}")
     return exit_code
 
@@ -668,7 +715,7 @@ def _validate_file(path: Path) -> str:
             raise RenderError(error.problem, document=str(path), expected=error.expected) from error
         return f"semantic XML version {VERSION}"
     if namespace == akn.AKN_NAMESPACE:
-        akn.validate(root, document=str(path))
+        akn.validate(root, document=str(path), subject="Akoma Ntoso file")
         return "Akoma Ntoso 3.0 (OASIS akomantoso30.xsd)"
     raise RenderError(
         f"unknown kind of XML: root element {root.tag!r}", document=str(path), expected=expected
@@ -682,7 +729,10 @@ def _export(args: argparse.Namespace) -> int:
     records = []
     for path in args.xml:
         doc = from_xml(_read_bytes(path), document=path.name)
-        records += qa_records(doc, _document_name(path))
+        try:
+            records += qa_records(doc, _document_name(path))
+        except Exception as exc:  # a bug: name the file it happened in (nothing is written yet)
+            return _internal_error(exc, path, args.log)
     data = to_jsonl(records) if args.format == "qa" else to_csv(records)
     with _outputs(args.output):
         _write(args.output, data)

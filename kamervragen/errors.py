@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 log = logging.getLogger("kamervragen")
@@ -107,6 +108,65 @@ class StrictModeError(KamervragenError):
     """A non-fatal anomaly was found while running with ``--strict``."""
 
     exit_code = 9
+
+
+class InternalError(KamervragenError):
+    """An unexpected exception: a bug in kamervragen (or a house-style template), not a fault the
+    user can fix in the input. It still costs only its own document: the command reports it as
+    one line ``<file>: internal error: <what>`` naming where it happened, removes that document's
+    outputs, and writes the traceback to the log (``--log``) for the bug report."""
+
+    exit_code = 11
+
+    @classmethod
+    def wrap(cls, exc: BaseException, *, document: str, log_file: str | None) -> InternalError:
+        """The one-line error for ``exc`` in ``document``; ``log_file`` holds the traceback."""
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        if len(what) > MAX_DETAIL:
+            what = what[: MAX_DETAIL - 1] + "…"
+        where = _origin(exc)
+        traceback = (
+            f"the traceback is in {log_file}"
+            if log_file
+            else "run it again with --log FILE to keep the traceback"
+        )
+        error = cls(
+            f"internal error: {what}{f' (at {where})' if where else ''}; this is a bug in "
+            f"kamervragen, not in the file: please report it; {traceback}",
+            document=document,
+        )
+        error.__cause__ = exc
+        return error
+
+
+#: How much of an unexpected exception's message goes into the one-line error (the log has it all).
+MAX_DETAIL = 200
+
+
+def _origin(exc: BaseException) -> str | None:
+    """Where ``exc`` was raised: the innermost frame in kamervragen's own code or in a template
+    (``kamervragen/writers/templating.py:120``, ``templates/document.html:96``), else the last."""
+    frames: list[tuple[Path, int]] = []
+    trace = exc.__traceback__
+    while trace is not None:
+        frames.append((Path(trace.tb_frame.f_code.co_filename), trace.tb_lineno))
+        trace = trace.tb_next
+    # Jinja reports a template's own lines as frames of the template file (templates/*.html, *.xml).
+    ours = [
+        (path, line)
+        for path, line in frames
+        if PACKAGE in path.parents or path.suffix in TEMPLATE_SUFFIXES
+    ]
+    if not (ours or frames):
+        return None
+    path, line = (ours or frames)[-1]
+    shown = path.relative_to(PACKAGE.parent) if PACKAGE in path.parents else Path(*path.parts[-2:])
+    return f"{shown.as_posix()}:{line}"
+
+
+#: The package's folder: frames in it are kamervragen's own code.
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATE_SUFFIXES = (".html", ".xml")
 
 
 @dataclass(frozen=True, slots=True)

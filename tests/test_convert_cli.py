@@ -183,7 +183,7 @@ def test_validate_semantic_xml_and_akn(tmp_path: Path, capsys: pytest.CaptureFix
             b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debate/>'
             b"</akomaNtoso>",
             8,
-            "Akoma Ntoso output is invalid: line 1",
+            "Akoma Ntoso file is invalid: line 1",  # a user's file, not kamervragen's output
         ),
     ],
 )
@@ -225,3 +225,69 @@ def test_help_has_an_example_and_the_exit_codes(command: str, example: str) -> N
     assert example in text
     assert "exit codes:" in result.stdout
     assert "8 rendering or output validation failed" in text
+
+
+# --- A bug costs only its own document -----------------------------------------------------------
+
+
+def html_writer_with_a_bug(monkeypatch: pytest.MonkeyPatch, victim: str) -> None:
+    """Make the HTML writer fail with an unexpected exception (an IndexError, as a template filter
+    once did) for the document from the PDF named ``victim``, and work for every other."""
+    from kamervragen.writers import html
+
+    original = html.write_html
+
+    def write_html(doc: model.Document) -> bytes:
+        if doc.metadata.source_file == victim:
+            return [b""][len(doc.body)]  # IndexError: list index out of range
+        return original(doc)
+
+    monkeypatch.setattr(html, "write_html", write_html)
+
+
+def test_convert_an_internal_error_costs_only_its_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdfs = []
+    for name in ("a", "bug", "c"):
+        pdfs.append(tmp_path / f"{name}.pdf")
+        pdfs[-1].write_bytes(SAMPLE_PDF.read_bytes())
+    out, log_file = tmp_path / "out", tmp_path / "convert.log"
+    stale = out / "bug" / "bug.txt"  # from an earlier run: it must not pass for this run's output
+    stale.parent.mkdir(parents=True)
+    stale.write_text("oud\n", encoding="utf-8")
+    html_writer_with_a_bug(monkeypatch, "bug.pdf")
+    args = ["convert", *map(str, pdfs), "--out", str(out), "--formats", "txt,html"]
+    assert main([*args, "--log", str(log_file)]) == 11
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"kamervragen: converted {pdfs[0]} (1/3)"
+    # "at": the innermost frame in kamervragen's own code (the injected bug is outside it).
+    assert re.fullmatch(
+        rf"kamervragen: {re.escape(str(pdfs[1]))}: internal error: IndexError: list index out of "
+        rf"range \(at kamervragen/cli\.py:\d+\); this is a bug in kamervragen, not in the "
+        rf"file: please report it; the traceback is in {re.escape(str(log_file))}",
+        err[1],
+    ), err[1]
+    assert err[2:] == [
+        f"kamervragen: converted {pdfs[2]} (3/3)",
+        f"kamervragen: 1 of 3 file(s) failed: {pdfs[1]}",
+    ]
+    assert sorted(path.name for path in out.iterdir()) == ["a", "c"]  # nothing of bug.pdf
+    assert sorted(path.name for path in (out / "c").iterdir()) == ["c.html", "c.txt", "c.xml"]
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last):" in logged
+    assert 'return [b""][len(doc.body)]' in logged  # the failing line, for the bug report
+
+
+def test_a_step_with_an_internal_error_leaves_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xml = DATA / "xml" / "minimal.xml"
+    html_writer_with_a_bug(monkeypatch, "ah-tk-20232024-1481.pdf")
+    output = tmp_path / "minimal.html"
+    output.write_text("oud", encoding="utf-8")  # an earlier run's: removed, as on any failure
+    assert main(["render", "html", str(xml), "--output", str(output)]) == 11
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"kamervragen: {xml}: internal error: IndexError: list index out of")
+    assert line.endswith("run it again with --log FILE to keep the traceback")
+    assert not output.exists()

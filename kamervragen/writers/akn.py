@@ -606,17 +606,20 @@ def write_akn(doc: model.Document) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def validate(root: Any, *, document: str | None = None) -> None:
+def validate(
+    root: Any, *, document: str | None = None, subject: str = "Akoma Ntoso output"
+) -> None:
     """Raise :class:`RenderError` naming the first schema error if ``root`` is not valid AKN 3.0.
 
     Beyond the schema: every local reference (``href``, ``by``, ``to``, ``as``, ``refersTo``
-    starting with ``#``) must name an ``eId`` in the document.
+    starting with ``#``) must name an ``eId`` in the document. ``subject`` is what the message
+    calls ``root``: this writer's output, or (``kamervragen validate``) a user's file.
     """
     schema = _schema()
     if not schema.validate(root):
         error = schema.error_log[0]
         raise RenderError(
-            f"Akoma Ntoso output is invalid: line {error.line}: "
+            f"{subject} is invalid: line {error.line}: "
             f"{error.message.replace('{' + AKN_NAMESPACE + '}', '')}",
             document=document,
             expected="a document valid against the OASIS akomantoso30.xsd",
@@ -624,7 +627,7 @@ def validate(root: Any, *, document: str | None = None) -> None:
     dangling = sorted(set(local_references(root)) - {e.get("eId") for e in root.iter()})
     if dangling:
         raise RenderError(
-            f"Akoma Ntoso output has references to missing eIds: {', '.join(dangling)}",
+            f"{subject} has references to missing eIds: {', '.join(dangling)}",
             document=document,
         )
 
