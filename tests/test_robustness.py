@@ -441,6 +441,7 @@ def test_every_exit_code_is_unique_and_documented() -> None:
         "RenderError": 8,
         "StrictModeError": 9,
         "LimitExceededError": 10,
+        "InternalError": 11,
     }  # existing codes are stable
     docs = (REPO / "docs" / "robustness.md").read_text(encoding="utf-8")
     for cls in error_classes():
