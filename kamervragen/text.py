@@ -471,9 +471,11 @@ def _join_with_markers(
 ) -> tuple[str, list[NoteRef]]:
     """Join the lines' text; raised footnote numbers become :class:`NoteRef` offsets.
 
-    While joining, each marker stands in the text as one private-use character (U+E000), so that
+    While joining, each marker stands in the text as one private-use character (U+E000, or the
+    next one that the lines do not hold: symbol fonts print private-use characters too), so that
     whitespace normalisation and hyphen repair move it along with the text around it.
     """
+    marker = _free_marker(lines)
     text = ""
     numbers: list[int] = []
     for line in lines:
@@ -482,7 +484,7 @@ def _join_with_markers(
         for span in line.spans:
             found = _marker_numbers(span.text) if span.raised else None
             if found and all(number in footnote_numbers for number in found):
-                line_text = line_text.rstrip() + _MARKER * len(found)
+                line_text = line_text.rstrip() + marker * len(found)
                 numbers.extend(found)
                 if span.text.endswith(" "):
                     line_text += " "
@@ -490,9 +492,9 @@ def _join_with_markers(
             chunk = span.text.replace("\t", cell_separator)
             # A marker glued between a sentence and the next word ("gesproken.3Toekomstige"):
             # taking it out must not glue the words together.
-            stripped = line_text.rstrip(_MARKER)
+            stripped = line_text.rstrip(marker)
             if (
-                line_text.endswith(_MARKER)
+                line_text.endswith(marker)
                 and stripped[-1:] in _GLUE_BEFORE
                 and chunk[:1].isalnum()
             ):
@@ -503,7 +505,7 @@ def _join_with_markers(
     refs: list[NoteRef] = []
     plain: list[str] = []
     for char in text:
-        if char == _MARKER:
+        if char == marker:
             refs.append(NoteRef(offset=len(plain), number=numbers[len(refs)]))
         else:
             plain.append(char)
@@ -512,6 +514,12 @@ def _join_with_markers(
 
 # Stands for a footnote marker while lines are joined (Unicode private use area).
 _MARKER = "\ue000"
+
+
+def _free_marker(lines: Sequence[Line]) -> str:
+    """_MARKER, or the first private-use character after it that none of ``lines`` holds."""
+    used = {char for line in lines for span in line.spans for char in span.text}
+    return next(chr(code) for code in range(ord(_MARKER), 0xF900) if chr(code) not in used)
 # After these, a word glued to a footnote marker starts a new sentence or clause.
 _GLUE_BEFORE = tuple(".?!;:,)")
 
