@@ -493,11 +493,7 @@ def _join_with_markers(
             # A marker glued between a sentence and the next word ("gesproken.3Toekomstige"):
             # taking it out must not glue the words together.
             stripped = line_text.rstrip(marker)
-            if (
-                line_text.endswith(marker)
-                and stripped[-1:] in _GLUE_BEFORE
-                and chunk[:1].isalnum()
-            ):
+            if line_text.endswith(marker) and stripped[-1:] in _GLUE_BEFORE and chunk[:1].isalnum():
                 chunk = " " + chunk
             line_text += chunk
         text = join_lines(text, _normalise(line_text), lexicon)
@@ -520,6 +516,8 @@ def _free_marker(lines: Sequence[Line]) -> str:
     """_MARKER, or the first private-use character after it that none of ``lines`` holds."""
     used = {char for line in lines for span in line.spans for char in span.text}
     return next(chr(code) for code in range(ord(_MARKER), 0xF900) if chr(code) not in used)
+
+
 # After these, a word glued to a footnote marker starts a new sentence or clause.
 _GLUE_BEFORE = tuple(".?!;:,)")
 
