@@ -31,6 +31,12 @@ from typing import Literal
 
 from kamervragen.errors import Anomaly
 
+#: Whether a question's or answer's numbers are printed in the document (in its label, or, for a
+#: verslag's question, in the answer heading after it) or inferred from its position in the
+#: document (a verslag that numbers nothing): a writer must not present an inferred number as
+#: printed.
+Numbering = Literal["printed", "inferred"]
+
 #: Which kind of parliamentary document this is.
 Family = Literal["verslag", "aanhangsel", "lijst", "nota", "unknown"]
 FAMILIES: tuple[Family, ...] = ("verslag", "aanhangsel", "lijst", "nota", "unknown")
@@ -262,6 +268,7 @@ class Question:
     blocks: tuple[Block, ...]
     label: Heading | None = None
     party: str | None = None  # the fractie that asks (verslag)
+    numbering: Numbering = "printed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +287,7 @@ class Answer:
     blocks: tuple[Block, ...]
     label: Heading | None = None
     by: str | None = None
+    numbering: Numbering = "printed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,9 +300,13 @@ class Announcement:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A part of the body under a heading: a fractie's questions, or a topic within them."""
+    """A part of the body under a heading: a fractie's questions, or a topic within them.
 
-    kind: Literal["party", "topic", "section"]
+    Kind "part" is a numbered part of a questions-first verslag ("I. Inbreng van de fracties",
+    "II. Reactie van de minister"); a fractie's section in the reply part is kind "party" too.
+    """
+
+    kind: Literal["party", "topic", "section", "part"]
     heading: Heading | None
     content: tuple[Node, ...]  # intro blocks, subsections, questions and answers, in order
     party: str | None = None  # kind "party": the fractie's name as printed ("GroenLinks")

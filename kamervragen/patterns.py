@@ -27,8 +27,13 @@ IMPRINT = re.compile(r"^[’'‘]s-Gravenhage\s+\d{4}\b")
 RUNNING_FOOTER = re.compile(
     r"^(?:Tweede|Eerste) Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+.*\d$", re.IGNORECASE
 )
-# First-page masthead: "Tweede Kamer der Staten-Generaal" (with the large "2" beside it).
-MASTHEAD_CHAMBER = re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?$")
+# First-page masthead: "Tweede Kamer der Staten-Generaal" (with the large "2" beside it), or, in
+# a plainer letterhead, with the session on the same line: "Tweede Kamer der Staten-Generaal –
+# vergaderjaar 2020–2021", "Tweede Kamer der Staten-Generaal  Vergaderjaar 2020–2021".
+MASTHEAD_CHAMBER = re.compile(
+    r"^(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?"
+    r"(?:\s*[–-]?\s*(?P<session>[Vv]ergaderjaar\s+\d{4}\s*[–-]\s*\d{4}))?$"
+)
 # "Vergaderjaar 2023–2024 Aanhangsel van de Handelingen", "Vergaderjaar 2020–2021".
 MASTHEAD_SESSION = re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b")
 # The Aanhangsel's masthead title, set over two lines:

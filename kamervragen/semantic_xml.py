@@ -28,11 +28,12 @@ The vocabulary (``?`` optional, ``*`` repeated; "inline" is text with noteRef, l
 * ``list kind``: item+ (:class:`model.ItemList`; kind bullet | dash | number | letter)
 * ``item marker page? line?``: inline (:class:`model.ListItem`)
 * ``table page? line?``: row+; ``row``: cell+; ``cell``: inline (:class:`model.Table`)
-* ``section kind party?``: label?, nodes (:class:`model.Section`; kind party | topic | section;
-  the label is its heading, not ``heading``, which would make the content model ambiguous)
-* ``question xml:id numbers? party?``: label?, blocks (:class:`model.Question`; numbers "3 4 5")
-* ``answer xml:id numbers? questions? by?``: label?, blocks (:class:`model.Answer`; questions are
-  the question ids it answers, an xs:IDREFS)
+* ``section kind party?``: label?, nodes (:class:`model.Section`; kind party | topic | section |
+  part; the label is its heading, not ``heading``, which would make the content model ambiguous)
+* ``question xml:id numbers? numbering? party?``: label?, blocks (:class:`model.Question`; numbers
+  "3 4 5"; numbering "inferred" when no number is printed, omitted when they are)
+* ``answer xml:id numbers? numbering? questions? by?``: label?, blocks (:class:`model.Answer`;
+  questions are the question ids it answers, an xs:IDREFS)
 * ``announcement``: label?, blocks (:class:`model.Announcement`)
 * ``label page? line?``: inline, the printed heading of a section, question, answer or
   announcement: "China", "Vraag 3, 4 en 5", "1. Antwoord van het kabinet" (a :class:`model.Heading`)
@@ -293,12 +294,18 @@ def _write_node(parent: Any, node: model.Node) -> None:
             for child in node.content:
                 _write_node(element, child)
         case model.Question():
-            attributes = {_XML_ID: node.id, "numbers": _numbers(node.numbers), "party": node.party}
+            attributes = {
+                _XML_ID: node.id,
+                "numbers": _numbers(node.numbers),
+                "numbering": _numbering(node.numbering),
+                "party": node.party,
+            }
             _write_labelled(_sub(parent, "question", attributes), node.label, node.blocks)
         case model.Answer():
             attributes = {
                 _XML_ID: node.id,
                 "numbers": _numbers(node.numbers),
+                "numbering": _numbering(node.numbering),
                 "questions": " ".join(node.questions) or None,
                 "by": node.by,
             }
@@ -307,6 +314,11 @@ def _write_node(parent: Any, node: model.Node) -> None:
             _write_labelled(_sub(parent, "announcement"), node.label, node.blocks)
         case _:
             _write_block(parent, node)
+
+
+def _numbering(numbering: model.Numbering) -> str | None:
+    """``numbering="inferred"``; printed numbers, the usual case, carry no attribute."""
+    return None if numbering == "printed" else numbering
 
 
 def _numbers(numbers: tuple[int, ...]) -> str | None:
@@ -547,6 +559,7 @@ def _read_node(element: Any) -> model.Node:
                 blocks=blocks,
                 label=label,
                 party=element.get("party"),
+                numbering=element.get("numbering", "printed"),
             )
         case "answer":
             label, blocks = _read_labelled(element)
@@ -557,6 +570,7 @@ def _read_node(element: Any) -> model.Node:
                 blocks=blocks,
                 label=label,
                 by=element.get("by"),
+                numbering=element.get("numbering", "printed"),
             )
         case "announcement":
             label, blocks = _read_labelled(element)

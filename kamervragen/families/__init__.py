@@ -103,6 +103,8 @@ def base_metadata(text: Text, family: model.Family, furniture: Sequence[str]) ->
             identifier = line
         if vergaderjaar is None and patterns.MASTHEAD_SESSION.match(line):
             vergaderjaar = normalise_vergaderjaar(line)
+        elif vergaderjaar is None and (match := patterns.MASTHEAD_CHAMBER.match(line)):
+            vergaderjaar = normalise_vergaderjaar(match.group("session") or "")
     references: list[model.DocumentRef] = []
     for content in [p.text for p in text.paragraphs] + [note.text for note in text.footnotes]:
         for found in find_references(content):

@@ -30,12 +30,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly
 from kamervragen.families import FamilyParse, base_metadata
+from kamervragen.families.lijst import split_paragraph
 from kamervragen.references import normalise_dossier, parse_date
 from kamervragen.text import Paragraph, Text
 
@@ -44,9 +45,9 @@ from kamervragen.text import Paragraph, Text
 # The dossier line: the Kamerstuk number in the margin, the dossier title in the column (the text
 # step turns the tab between them into a space): "28 676 NAVO", "28676 NAVO",
 # "36 200 V Vaststelling van de begrotingsstaten …", "21 501-02 Raad Algemene Zaken en Raad
-# Buitenlandse Zaken".
+# Buitenlandse Zaken"; in a plain letterhead "Kamerstuk 28 676 NAVO".
 DOSSIER_LINE = re.compile(
-    r"^(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]{1,3})?(?:\s+(?:[IVXLC]{1,5}|[A-Z])(?=\s))?)"
+    r"^(?:Kamerstuk\s+)?(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]{1,3})?(?:\s+(?:[IVXLC]{1,5}|[A-Z])(?=\s))?)"
     r"\s+(?P<title>\S.*)$"
 )
 # The type line: "Nr. 359 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", or "Nr. VERSLAG" while the
@@ -126,6 +127,56 @@ SIGNATURE = re.compile(
 # "kst-21501-02-3121": dossier, then document number.
 KAMERSTUK_IDENTIFIER = re.compile(r"^kst-(?P<dossier>\d+(?:-[A-Za-z0-9]+)*?)-(?P<number>\d+)$")
 
+# --- Questions first, unlabelled answers ----------------------------------------------------------
+#
+# Committees also print a verslag *questions first*: part I holds the fracties' contributions (per
+# fractie and topic), part II the reply, per fractie, in the same order::
+#
+#     I. INBRENG VAN DE FRACTIES                             a part heading
+#     Vragen en opmerkingen van de leden van de VVD-fractie  a fractie heading, its intro, topics
+#     Vraag 1                                                a question label (optional)
+#     De leden van de VVD-fractie … ?                        the question
+#     II. REACTIE VAN DE MINISTER                            the reply part
+#     Reactie op de inbreng van de leden van de VVD-fractie  the fractie's reply heading
+#     Antwoord op vraag 1                                    an answer label ("Ad 1."), or nothing
+#     In het kader van …                                     the answer
+#
+# and *unlabelled*: interleaved as above, but an answer carries no label at all; it is set apart
+# only by typography (another face, an indent, a rule beside it) and by its position.
+
+# A part heading: "I. INBRENG VAN DE FRACTIES", "II. Reactie van de minister", "II Antwoorden van
+# het kabinet". A roman numeral, then a short title (a heading, so no sentence end).
+PART_HEADING = re.compile(r"^(?P<label>[IVX]{1,4})\.?\s+(?P<title>[^\s.?!].{0,80}?)\s*:?$")
+# The part that holds the government's reply: "Reactie van de minister", "Antwoorden van het
+# kabinet", "Beantwoording".
+REPLY_PART = re.compile(r"\b(?:reactie|antwoord(?:en)?|beantwoording)\b", re.IGNORECASE)
+# A fractie heading on the answer side: "Reactie op de inbreng van de leden van de VVD-fractie",
+# "Reactie op de vragen van de VVD-fractie", "Antwoorden op de vragen en opmerkingen van de leden
+# van de fractie van GroenLinks", "Beantwoording van de vragen van het lid van de BBB-fractie".
+REPLY_PARTY_HEADING = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?"
+    r"(?:Reactie|Antwoord(?:en)?|Beantwoording)\s+(?:op|van|aan)\s+(?:de\s+)?"
+    r"(?:inbreng|vragen(?:\s+en\s+opmerkingen)?|opmerkingen)\s+van\s+"
+    r"(?:de\s+leden\s+van\s+|het\s+lid\s+van\s+)?de\s+"
+    r"(?:(?P<hyphenated>\S.*?)-fractie|fracties?\s+van\s+(?:de\s+)?(?P<named>\S.*?))\s*:?$"
+)
+# A question's own label line: "Vraag 7", "Vraag 7:".
+QUESTION_LABEL = re.compile(r"^Vraag\s+(?P<number>\d{1,3})\s*[:.]?$")
+# An answer's own label line: "Antwoord op vraag 7", "Antwoord vraag 7", "Ad 7.", "Ad vraag 7:".
+ANSWER_LABEL = re.compile(
+    r"^(?:Antwoord\s+(?:op\s+)?vraag|Ad(?:\s+vraag)?)\s+(?P<number>\d{1,3})\s*[:.]?$"
+)
+# The same label run into the answer's first sentence: "Ad 7. Het kabinet …", "Antwoord op vraag
+# 7: Het kabinet …".
+ANSWER_LABEL_INLINE = re.compile(
+    r"^(?:Antwoord\s+(?:op\s+)?vraag|Ad(?:\s+vraag)?)\s+(?P<number>\d{1,3})\s*[:.](?=\s+\S)"
+)
+# A reply's opening words to a fractie, not an answer: "De minister dankt de leden van de
+# VVD-fractie voor hun vragen", "Het kabinet heeft met belangstelling kennisgenomen van …".
+REPLY_INTRO = re.compile(r"\b(?:dank(?:t|en|e)?|bedankt|kennis\s?genomen)\b", re.IGNORECASE)
+# A quotation set apart inside a question opens with a quotation mark (or follows a colon).
+QUOTATION_OPENING = ("“", "‘", '"', "'", "«", "„", "‚")
+
 # --- Layout thresholds ----------------------------------------------------------------------------
 
 # The title area is the first few paragraphs: dossier line, type line, date line.
@@ -145,12 +196,14 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     paragraphs = text.paragraphs
     title = _read_title(paragraphs, furniture)
     start = _body_start(paragraphs, title.end)
-    end = _closing_start(paragraphs, start)
+    answers = _typographic_answers(paragraphs, start)
+    end = _closing_start(paragraphs, start, answers)
     preamble = paragraphs[title.end : start]
 
     builder = _Builder()
-    for paragraph in paragraphs[start:end]:
-        builder.add(paragraph)
+    for index in range(start, end):
+        following = paragraphs[index + 1] if index + 1 < end else None
+        builder.add(paragraphs[index], typographic_answer=index in answers, following=following)
     body = builder.finish()
     closing = _blocks(paragraphs[end:])
 
@@ -228,9 +281,10 @@ def _read_title(paragraphs: Sequence[Paragraph], furniture: Sequence[str]) -> _T
 
 
 def _body_start(paragraphs: Sequence[Paragraph], start: int) -> int:
-    """Where the body begins: the first fractie heading, else the first topic, question or answer."""
+    """Where the body begins: the first fractie or part heading, else the first topic, question or
+    answer."""
     for index in range(start, len(paragraphs)):
-        if PARTY_HEADING.match(paragraphs[index].text):
+        if PARTY_HEADING.match(paragraphs[index].text) or _is_part_heading(paragraphs[index]):
             return index
     for index in range(start, len(paragraphs)):
         paragraph = paragraphs[index]
@@ -243,10 +297,14 @@ def _body_start(paragraphs: Sequence[Paragraph], start: int) -> int:
     return len(paragraphs)
 
 
-def _closing_start(paragraphs: Sequence[Paragraph], start: int) -> int:
+def _closing_start(paragraphs: Sequence[Paragraph], start: int, answers: frozenset[int]) -> int:
     """Where the signature lines after the last answer begin (the end when there are none)."""
     last_answer = max(
-        (i for i in range(start, len(paragraphs)) if ANSWER_HEADING.match(paragraphs[i].text)),
+        (
+            i
+            for i in range(start, len(paragraphs))
+            if i in answers or _opens_answer(paragraphs[i].text)
+        ),
         default=start,
     )
     for index in range(last_answer + 1, len(paragraphs)):
@@ -254,6 +312,123 @@ def _closing_start(paragraphs: Sequence[Paragraph], start: int) -> int:
         if SIGNATURE.match(paragraph.text) and len(paragraph.text) <= HEADING_CHARS:
             return index
     return len(paragraphs)
+
+
+def _opens_answer(text: str) -> bool:
+    """An answer heading or label: "1. Antwoord van het kabinet", "Antwoord op vraag 1", "Ad 1."."""
+    return bool(
+        ANSWER_HEADING.match(text) or ANSWER_LABEL.match(text) or ANSWER_LABEL_INLINE.match(text)
+    )
+
+
+def _is_part_heading(paragraph: Paragraph) -> bool:
+    """ "I. INBRENG VAN DE FRACTIES": a roman numeral and a short title, set as a heading."""
+    text = paragraph.text
+    return bool(
+        PART_HEADING.match(text)
+        and not PARTY_HEADING.match(text)
+        and not REPLY_PARTY_HEADING.match(text)
+        and (paragraph.bold or paragraph.italic or text.isupper())
+        and len(text) <= HEADING_CHARS
+    )
+
+
+def _is_delimiter(paragraph: Paragraph) -> bool:
+    """A heading or label that ends whatever question or answer runs before it."""
+    text = paragraph.text
+    return bool(
+        PARTY_HEADING.match(text)
+        or REPLY_PARTY_HEADING.match(text)
+        or QUESTION_LABEL.match(text)
+        or _is_part_heading(paragraph)
+        or _is_heading(paragraph)
+    )
+
+
+def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozenset[int]:
+    """The paragraphs that are answers by typography alone, in a verslag that labels no answer.
+
+    The decision is the whole document's, not one paragraph's: the questions' style is that of the
+    paragraphs that open as questions do ("De leden van de …-fractie vragen …"); the answers' style
+    is the style that most often follows a question directly, and it must follow at least half of
+    the questions. A style is the face (bold, italic: every line of the paragraph, so a word in
+    italics does not count) and whether the paragraph is indented against the questions. A run in
+    the answers' style is an answer when it follows question text, except a quotation inside a
+    question: a run that opens with a quotation mark or follows a colon, after which the question
+    goes on.
+    """
+    body = range(start, len(paragraphs))
+    if any(
+        _opens_answer(paragraphs[i].text) or _is_delimiter_of_parts(paragraphs[i]) for i in body
+    ):
+        return frozenset()
+    openers = [
+        paragraphs[i]
+        for i in body
+        if QUESTION_OPENER.match(paragraphs[i].text) and not _is_intro(paragraphs[i])
+    ]
+    if not openers:
+        return frozenset()
+    indents = sorted(p.indent for p in openers)
+    base = indents[len(indents) // 2]
+
+    def style(paragraph: Paragraph) -> tuple[bool, bool, bool]:
+        return paragraph.bold, paragraph.italic, paragraph.indent - base >= INDENT_STEP
+
+    question_style = Counter(style(p) for p in openers).most_common(1)[0][0]
+    # Sections: the runs of paragraphs between headings and labels.
+    sections: list[list[int]] = [[]]
+    for index in body:
+        if _is_delimiter(paragraphs[index]) or SIGNATURE.match(paragraphs[index].text):
+            sections.append([])
+        else:
+            sections[-1].append(index)
+    followers: Counter[tuple[bool, bool, bool]] = Counter()
+    question_runs = 0
+    for section in sections:
+        for previous, index in zip(section, section[1:], strict=False):
+            if style(paragraphs[previous]) == question_style != style(paragraphs[index]):
+                followers[style(paragraphs[index])] += 1
+        question_runs += sum(
+            1
+            for previous, index in zip([None, *section], section, strict=False)
+            if style(paragraphs[index]) == question_style
+            and (previous is None or style(paragraphs[previous]) != question_style)
+        )
+    if not followers:
+        return frozenset()
+    answer_style, count = followers.most_common(1)[0]
+    if 2 * count < question_runs:
+        return frozenset()
+    answers: set[int] = set()
+    for section in sections:
+        position = 0
+        while position < len(section):
+            index = section[position]
+            if style(paragraphs[index]) != answer_style or position == 0:
+                position += 1
+                continue
+            run_end = position
+            while run_end < len(section) and style(paragraphs[section[run_end]]) == answer_style:
+                run_end += 1
+            before = paragraphs[section[position - 1]]
+            after = paragraphs[section[run_end]] if run_end < len(section) else None
+            asked_before = style(before) == question_style or section[position - 1] in answers
+            quotation = (
+                (before.text.endswith(":") or paragraphs[index].text.startswith(QUOTATION_OPENING))
+                and after is not None
+                and style(after) == question_style
+                and not QUESTION_OPENER.match(after.text)
+            )
+            if asked_before and not quotation:
+                answers.update(section[position:run_end])
+            position = run_end
+    return frozenset(answers)
+
+
+def _is_delimiter_of_parts(paragraph: Paragraph) -> bool:
+    """A part heading or a reply's fractie heading: the document is printed questions first."""
+    return _is_part_heading(paragraph) or bool(REPLY_PARTY_HEADING.match(paragraph.text))
 
 
 def _committee(preamble: str) -> str | None:
@@ -302,15 +477,18 @@ def _party_name(match: re.Match[str]) -> str:
 
 @dataclass
 class _Answer:
-    heading: Paragraph
-    number: int
+    heading: Paragraph | None  # None: an answer told by typography alone
+    number: int | None  # None: to be paired by order (a reply part's unlabelled answer)
     by: str | None
     question_indent: float | None  # the indentation of the question before it
     paragraphs: list[Paragraph] = field(default_factory=list)
+    label: model.Heading | None = None  # the printed label, when it is not the heading paragraph
+    numbering: model.Numbering = "printed"
 
     @property
     def indent(self) -> float:
-        return (self.paragraphs[0] if self.paragraphs else self.heading).indent
+        first = self.paragraphs[0] if self.paragraphs else self.heading
+        return first.indent if first is not None else 0.0
 
     @property
     def indented(self) -> bool:
@@ -319,43 +497,124 @@ class _Answer:
             self.question_indent is not None and self.indent - self.question_indent >= INDENT_STEP
         )
 
+    def node(self, number: int | None = None) -> model.Answer:
+        number = self.number if number is None else number
+        label = self.label
+        if label is None and self.heading is not None:
+            label = blocks.heading(self.heading)
+        return model.Answer(
+            id="",
+            numbers=(number,) if number is not None else (),
+            questions=(),
+            blocks=_blocks(self.paragraphs),
+            label=label,
+            by=self.by,
+            numbering=self.numbering,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Loose:
+    """A paragraph of a reply outside any labelled answer: an answer by order, or reply text."""
+
+    paragraph: Paragraph
+
 
 @dataclass
 class _Topic:
     heading: Paragraph
-    content: list[model.Node] = field(default_factory=list)
+    content: list[_Item] = field(default_factory=list)
 
 
 @dataclass
 class _Party:
     heading: Paragraph
     name: str
-    content: list[model.Node] = field(default_factory=list)
+    content: list[_Item] = field(default_factory=list)
     questions: int = 0
+    reply: bool = False  # the fractie's section in the reply part ("Reactie op de inbreng …")
+    answers: list[_Answer] = field(default_factory=list)
+
+
+# What a section holds while it is read: a reply's answers and topics are made model nodes only
+# when its fractie closes, once they are paired with the fractie's questions.
+_Item = model.Node | _Answer | _Topic | _Loose
+
+
+@dataclass
+class _Part:
+    heading: Paragraph
+    reply: bool
+    content: list[model.Node] = field(default_factory=list)
 
 
 class _Builder:
-    """Groups body paragraphs, in reading order, into fractie and topic sections of Q&A pairs."""
+    """Groups body paragraphs, in reading order, into fractie and topic sections of Q&A pairs.
+
+    Three layouts share it: each question followed by its answer heading ("1. Antwoord van het
+    kabinet"); questions first and the reply in a part of its own; and answers that carry no label
+    (the paragraphs :func:`_typographic_answers` chose).
+    """
 
     def __init__(self) -> None:
         self.body: list[model.Node] = []
         self.anomalies: list[Anomaly] = []
+        self.part: _Part | None = None
         self.party: _Party | None = None
         self.topic: _Topic | None = None
         self.answer: _Answer | None = None
         self.pending: list[Paragraph] = []  # text since the last delimiter: a question, or an intro
+        self.question_label: tuple[Paragraph, int] | None = None  # "Vraag 7", awaiting its text
         self.last_number = 0
+        self.questions_seen = 0  # questions so far: an unnumbered question's inferred number
         self.by: list[str] = []
+        # The numbers of each fractie's questions, in order: a reply pairs with them by order.
+        self.party_questions: dict[str, list[int]] = {}
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def add(self, paragraph: Paragraph) -> None:
+    def add(
+        self,
+        paragraph: Paragraph,
+        *,
+        typographic_answer: bool = False,
+        following: Paragraph | None = None,
+    ) -> None:
         text = paragraph.text
         if match := PARTY_HEADING.match(text):
             self.close_party()
             self.party = _Party(paragraph, _party_name(match))
+        elif match := REPLY_PARTY_HEADING.match(text):
+            self.close_party()
+            self.party = _Party(paragraph, _party_name(match), reply=True)
+        elif _is_part_heading(paragraph) or self.introduces_reply(paragraph, following):
+            self.open_part(paragraph)
+        elif self.replying and (match := ANSWER_LABEL.match(text) or ANSWER_HEADING.match(text)):
+            self.open_reply_answer(paragraph, match)
+        elif self.replying and (match := ANSWER_LABEL_INLINE.match(text)):
+            label, rest = split_paragraph(paragraph, match.end())
+            self.open_reply_answer(label, match)
+            if rest is not None and self.answer is not None:
+                self.answer.paragraphs.append(rest)
+        elif self.replying and not _is_heading(paragraph):
+            if self.answer is not None:
+                self.answer.paragraphs.append(paragraph)
+            else:
+                self.place_reply(_Loose(paragraph))
+        elif match := QUESTION_LABEL.match(text):
+            self.close_answer()
+            self.close_pending()
+            self.question_label = (paragraph, int(match.group("number")))
         elif match := ANSWER_HEADING.match(text):
             self.open_answer(paragraph, match)
+        elif typographic_answer:
+            if self.answer is None:
+                self.open_typographic_answer(paragraph)
+            else:
+                self.answer.paragraphs.append(paragraph)
+        elif self.answer is not None and self.answer.heading is None and not _is_heading(paragraph):
+            self.close_answer()  # the typographic answer ends where its style ends
+            self.pending.append(paragraph)
         elif self.answer is not None and self.continues_answer(paragraph):
             self.answer.paragraphs.append(paragraph)
         elif _is_heading(paragraph):
@@ -365,6 +624,29 @@ class _Builder:
             self.close_answer()
             self.pending.append(paragraph)
 
+    @property
+    def replying(self) -> bool:
+        """Whether we are in the reply part, or in a fractie's reply section."""
+        return bool((self.party and self.party.reply) or (self.part and self.part.reply))
+
+    def introduces_reply(self, paragraph: Paragraph, following: Paragraph | None) -> bool:
+        """An unnumbered reply part heading ("Reactie van de minister") before a reply's fractie
+        heading: not an answer heading, although it reads as one."""
+        return bool(
+            following is not None
+            and REPLY_PARTY_HEADING.match(following.text)
+            and (ANSWER_HEADING.match(paragraph.text) or _is_heading(paragraph))
+            and REPLY_PART.search(paragraph.text)
+        )
+
+    def reply_party(self) -> _Party:
+        """The fractie section a reply paragraph belongs to (a reply part without fractie
+        headings holds its text in a section of its own)."""
+        if self.party is None:
+            assert self.part is not None
+            self.party = _Party(self.part.heading, "", reply=True)
+        return self.party
+
     def continues_answer(self, paragraph: Paragraph) -> bool:
         """Whether a paragraph after an answer heading still belongs to that answer."""
         answer = self.answer
@@ -373,6 +655,11 @@ class _Builder:
             # Answers are set apart by indentation: trust it, headings included.
             return paragraph.indent > answer.indent - INDENT_STEP
         return not (_is_heading(paragraph) or QUESTION_OPENER.match(paragraph.text))
+
+    def open_part(self, heading: Paragraph) -> None:
+        self.close_part()
+        # "Reactie van de minister" does not say who signed; the metadata claims no one.
+        self.part = _Part(heading, reply=bool(REPLY_PART.search(heading.text)))
 
     def open_answer(self, heading: Paragraph, match: re.Match[str]) -> None:
         expected = self.last_number + 1
@@ -402,10 +689,45 @@ class _Builder:
         if question is not None:
             self.place(question.node)
 
-    def take_question(self, number: int) -> _PendingQuestion | None:
+    def open_typographic_answer(self, paragraph: Paragraph) -> None:
+        """An answer known by its typography: it answers the question text before it, and both
+        take the next number in the document, inferred."""
+        number = self.last_number + 1
+        self.last_number = number
+        question = self.take_question(number, numbering="inferred")
+        if question is None:
+            self.anomaly(
+                "answer-without-question-text",
+                f"answer {number} (known by its typography) has no question text before it",
+                paragraph,
+            )
+        else:
+            self.place(question.node)
+        self.answer = _Answer(None, number, None, None, [paragraph], numbering="inferred")
+
+    def open_reply_answer(self, label: Paragraph, match: re.Match[str]) -> None:
+        """An answer in the reply part: numbered by its label, or paired by order later."""
+        self.close_answer()
+        party = self.reply_party()
+        printed = match.groupdict().get("number")
+        by = match.groupdict().get("by")
+        by = " ".join(by.split()) if by else None
+        if by:
+            self.by.append(by)
+        self.answer = _Answer(label, int(printed) if printed else None, by, None)
+        party.answers.append(self.answer)
+        self.place_reply(self.answer)
+
+    def place_reply(self, item: _Answer | _Loose) -> None:
+        (self.topic.content if self.topic is not None else self.reply_party().content).append(item)
+
+    def take_question(
+        self, number: int, *, numbering: model.Numbering = "printed"
+    ) -> _PendingQuestion | None:
         """The pending paragraphs as the question that ``number`` answers (after any intro)."""
         pending, self.pending = self.pending, []
-        if self.party is not None and not self.party.content and self.topic is None:
+        label, self.question_label = self.question_label, None
+        if label is None and self.party is not None and not self.party.content and not self.topic:
             # A fractie without a topic heading before its first question: its opening paragraphs
             # ("… hebben kennisgenomen … Zij hebben de volgende vragen") are its intro.
             split = 0
@@ -413,40 +735,69 @@ class _Builder:
                 split += 1
             self.party.content.extend(_blocks(pending[:split]))
             pending = pending[split:]
-        if not pending:
+        if not pending and label is None:
             return None
-        party = self.party.name if self.party else _opening_party(pending[0])
+        return self.question(pending, (number,), label, numbering)
+
+    def question(
+        self,
+        paragraphs: list[Paragraph],
+        numbers: tuple[int, ...],
+        label: tuple[Paragraph, int] | None = None,
+        numbering: model.Numbering = "printed",
+    ) -> _PendingQuestion:
+        party = self.party.name if self.party else None
+        if party is None and paragraphs:
+            party = _opening_party(paragraphs[0])
         if self.party:
             self.party.questions += 1
+            self.party_questions.setdefault(self.party.name, []).extend(numbers)
+        self.party_questions.setdefault("", []).extend(numbers)  # a reply without fracties
+        self.questions_seen += 1
         node = model.Question(
-            id="", numbers=(number,), blocks=_blocks(pending, asks=True), party=party
+            id="",
+            numbers=numbers,
+            blocks=_blocks(paragraphs, asks=True),
+            label=blocks.heading(label[0]) if label else None,
+            party=party,
+            numbering=numbering,
         )
-        return _PendingQuestion(pending, node)
+        return _PendingQuestion(paragraphs, node)
 
     # -- closing ----------------------------------------------------------------------------------
 
     def close_answer(self) -> None:
         answer, self.answer = self.answer, None
-        if answer is None:
-            return
-        self.place(
-            model.Answer(
-                id="",
-                numbers=(answer.number,),
-                questions=(),
-                blocks=_blocks(answer.paragraphs),
-                label=blocks.heading(answer.heading),
-                by=answer.by,
-            )
-        )
+        if answer is None or (self.party is not None and self.party.reply):
+            return  # a reply's answer was placed when it opened, as it is read
+        self.place(answer.node())
 
     def close_pending(self) -> None:
-        """Text that no answer heading follows: an intro, or a question left unanswered."""
+        """Text that no answer heading follows: an intro, a labelled question of a questions-first
+        verslag, or a question left unanswered."""
         pending, self.pending = self.pending, []
+        label, self.question_label = self.question_label, None
+        if label is not None:
+            self.last_number = label[1]
+            self.place(self.question(pending, (label[1],), label).node)
+            return
         if not pending:
             return
         if self.party is not None and not self.party.content and self.topic is None:
             self.party.content.extend(_blocks(pending))  # the fractie's intro
+            return
+        if self.part is not None:
+            # Part I of a questions-first verslag without question labels: a paragraph that opens
+            # as questions do begins a question; the question's number is its position.
+            groups: list[list[Paragraph]] = []
+            for paragraph in pending:
+                if not groups or QUESTION_OPENER.match(paragraph.text):
+                    groups.append([])
+                groups[-1].append(paragraph)
+            for group in groups:
+                number = self.questions_seen + 1
+                self.last_number = number
+                self.place(self.question(group, (number,), numbering="inferred").node)
             return
         self.anomaly(
             "question-without-answer-heading",
@@ -466,28 +817,91 @@ class _Builder:
         topic, self.topic = self.topic, None
         if topic is None:
             return
-        section = model.Section("topic", blocks.heading(topic.heading), tuple(topic.content))
-        (self.party.content if self.party else self.body).append(section)
+        if self.party is not None and self.party.reply:
+            self.party.content.append(topic)  # made a section once its answers are paired
+            return
+        content = tuple(item for item in topic.content if isinstance(item, model.Node))
+        section = model.Section("topic", blocks.heading(topic.heading), content)
+        if self.party is not None:
+            self.party.content.append(section)
+        else:
+            self.container().append(section)
 
     def close_party(self) -> None:
         self.close_topic()
         party, self.party = self.party, None
         if party is None:
             return
-        if not party.questions:
+        if party.reply:
+            content = self.reply_content(party)
+        else:
+            content = tuple(item for item in party.content if isinstance(item, model.Node))
+            if not party.questions:
+                self.anomaly(
+                    "party-without-questions",
+                    f"the {party.name} fractie heading is followed by no questions",
+                    party.heading,
+                )
+        if party.name == "" and self.part is not None and party.heading is self.part.heading:
+            self.container().extend(content)  # a reply part without fractie headings
+            return
+        heading = blocks.heading(party.heading)
+        self.container().append(model.Section("party", heading, content, party=party.name or None))
+
+    def reply_content(self, party: _Party) -> tuple[model.Node, ...]:
+        """A fractie's reply section: its answers numbered by their labels or, without a number,
+        paired by order with the fractie's questions, checked: the counts must agree, else a
+        warning and the unnumbered answers stay unpaired (never a silent shift)."""
+        questions = self.party_questions.get(party.name, [])
+        loose = [item for item in _items(party.content) if isinstance(item, _Loose)]
+        answers_by_order: dict[int, _Answer] = {}  # id(_Loose) -> the answer it is
+        if party.answers:
+            counted, what = len(party.answers), "answer(s)"
+            unnumbered = [answer for answer in party.answers if answer.number is None]
+            if unnumbered and len(party.answers) == len(questions):
+                for answer, number in zip(party.answers, questions, strict=True):
+                    if answer.number is None:
+                        answer.number, answer.numbering = number, "inferred"
+        else:
+            # No labels at all: one paragraph per answer, after any opening words of thanks.
+            candidates = list(loose)
+            while len(candidates) > len(questions) and REPLY_INTRO.search(
+                candidates[0].paragraph.text
+            ):
+                candidates.pop(0)
+            counted, what = len(candidates), "paragraph(s) for answers, none labelled"
+            if candidates and len(candidates) == len(questions):
+                for item, number in zip(candidates, questions, strict=True):
+                    answers_by_order[id(item)] = _Answer(
+                        None, number, None, None, [item.paragraph], numbering="inferred"
+                    )
+        if counted != len(questions):
+            name = f"the {party.name} fractie" if party.name else "the reply"
             self.anomaly(
-                "party-without-questions",
-                f"the {party.name} fractie heading is followed by no questions",
+                "answer-count-mismatch",
+                f"{name} asked {len(questions)} question(s), its reply holds {counted} {what}; "
+                "answers without a printed number are left unpaired",
                 party.heading,
             )
-        heading = blocks.heading(party.heading)
-        self.body.append(model.Section("party", heading, tuple(party.content), party=party.name))
+        return _materialise(party.content, answers_by_order)
+
+    def close_part(self) -> None:
+        self.close_party()
+        part, self.part = self.part, None
+        if part is None:
+            return
+        heading = blocks.heading(part.heading)
+        self.body.append(model.Section("part", heading, tuple(part.content)))
 
     def finish(self) -> tuple[model.Node, ...]:
-        self.close_party()
+        self.close_part()
         return tuple(self.body)
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def container(self) -> list[model.Node]:
+        """Where a fractie or a loose section goes: the current part, else the body."""
+        return self.part.content if self.part is not None else self.body
 
     def place(self, node: model.Node) -> None:
         if self.topic is not None:
@@ -495,7 +909,7 @@ class _Builder:
         elif self.party is not None:
             self.party.content.append(node)
         else:
-            self.body.append(node)
+            self.container().append(node)
 
     def anomaly(self, code: str, message: str, paragraph: Paragraph) -> None:
         self.anomalies.append(Anomaly(code, message, page=paragraph.page, line=paragraph.line))
@@ -505,6 +919,40 @@ class _Builder:
         if not self.by:
             return None
         return Counter(self.by).most_common(1)[0][0]
+
+
+def _items(content: Sequence[_Item]) -> Iterator[_Item]:
+    """The items of a reply section, those in its topics included, in reading order."""
+    for item in content:
+        yield item
+        if isinstance(item, _Topic):
+            yield from _items(item.content)
+
+
+def _materialise(
+    content: Sequence[_Item], answers_by_order: dict[int, _Answer]
+) -> tuple[model.Node, ...]:
+    """A reply section's items as model nodes: answers, topic sections, and the loose paragraphs
+    (an answer paired by order, or reply text)."""
+    result: list[model.Node] = []
+    run: list[Paragraph] = []
+    for item in content:
+        if isinstance(item, _Loose) and id(item) not in answers_by_order:
+            run.append(item.paragraph)
+            continue
+        result.extend(_blocks(run))
+        run = []
+        if isinstance(item, _Loose):
+            result.append(answers_by_order[id(item)].node())
+        elif isinstance(item, _Answer):
+            result.append(item.node())
+        elif isinstance(item, _Topic):
+            section_content = _materialise(item.content, answers_by_order)
+            result.append(model.Section("topic", blocks.heading(item.heading), section_content))
+        else:
+            result.append(item)
+    result.extend(_blocks(run))
+    return tuple(result)
 
 
 @dataclass(frozen=True, slots=True)

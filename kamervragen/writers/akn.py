@@ -73,7 +73,7 @@ SUBTYPES: dict[model.Family, str] = {
 }
 
 #: ``<debateSection name="…">`` per :attr:`model.Section.kind`.
-SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie"}
+SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie", "part": "deel"}
 
 #: The naming convention's abbreviation of an element name in an eId (akn-nc v1.0, section 5).
 EID_NAMES = {"debateSection": "dbsect", "blockList": "list"}
