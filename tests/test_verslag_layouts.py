@@ -146,3 +146,25 @@ def test_semantic_xml_round_trip_keeps_numbering_and_parts(rendition) -> None:
     assert from_xml(data) == document
     assert (b'numbering="inferred"' in data) == (layout == "unlabelled")
     assert (b'kind="part"' in data) == (layout == "questions-first")
+
+
+def test_writers_show_inferred_numbers_as_such(rendition) -> None:
+    """HTML names an unprinted number as a running number; Akoma Ntoso's ``num`` holds only what
+    was printed ("Antwoord op vraag 7"), so an unlabelled answer has none."""
+    from lxml import etree
+
+    from kamervragen.writers import write_akn, write_html
+
+    layout, document, _ = rendition
+    page = write_html(document).decode("utf-8")
+    akn = etree.fromstring(write_akn(document))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    nums = akn.xpath("//a:answer/a:num/text()", namespaces=ns)
+    question_nums = akn.xpath("//a:question/a:num/text()", namespaces=ns)
+    if layout == "unlabelled":
+        assert page.count("(volgnummer, niet gedrukt)") == 36  # 18 questions and 18 answers
+        assert nums == question_nums == []
+    else:
+        assert "volgnummer" not in page
+        assert nums == [f"Antwoord op vraag {n}" for n in range(1, 19)]
+        assert question_nums == [f"Vraag {n}" for n in range(1, 19)]

@@ -267,12 +267,17 @@ def _read_title(paragraphs: Sequence[Paragraph], furniture: Sequence[str]) -> _T
             break
         elif type_index is not None:
             break  # the preamble begins
-    if head and (match := DOSSIER_LINE.match(head[0])):
+    # The dossier line opens the title area; a letterhead or a running header the text step could
+    # not tell from text (a one-page document) may stand above it.
+    first = next(
+        (i for i, line in enumerate(head[: type_index or 1]) if DOSSIER_LINE.match(line)), None
+    )
+    if first is not None and (match := DOSSIER_LINE.match(head[first])):
         dossier = normalise_dossier(match.group("dossier"))
         # The title may wrap: lines between the dossier line and the type line continue it.
-        lines = [match.group("title"), *head[1 : type_index or 1]]
+        lines = [match.group("title"), *head[first + 1 : type_index or first + 1]]
         title = " ".join(" ".join(lines).split())
-        end = max(end, 1)
+        end = max(end, first + 1)
     for line in furniture:
         if match := KAMERSTUK_IDENTIFIER.match(line):
             dossier = dossier or normalise_dossier(match.group("dossier"))
@@ -355,7 +360,7 @@ def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozens
     italics does not count) and whether the paragraph is indented against the questions. A run in
     the answers' style is an answer when it follows question text, except a quotation inside a
     question: a run that opens with a quotation mark or follows a colon, after which the question
-    goes on.
+    goes on (text in the questions' style follows it).
     """
     body = range(start, len(paragraphs))
     if any(
@@ -367,6 +372,15 @@ def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozens
         for i in body
         if QUESTION_OPENER.match(paragraphs[i].text) and not _is_intro(paragraphs[i])
     ]
+    if not openers:
+        # Questions that do not open with "De leden van …": what follows each topic heading.
+        openers = [
+            paragraphs[i + 1]
+            for i in body
+            if i + 1 < len(paragraphs)
+            and _is_heading(paragraphs[i])
+            and not _is_delimiter(paragraphs[i + 1])
+        ]
     if not openers:
         return frozenset()
     indents = sorted(p.indent for p in openers)
@@ -418,7 +432,6 @@ def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozens
                 (before.text.endswith(":") or paragraphs[index].text.startswith(QUOTATION_OPENING))
                 and after is not None
                 and style(after) == question_style
-                and not QUESTION_OPENER.match(after.text)
             )
             if asked_before and not quotation:
                 answers.update(section[position:run_end])
@@ -607,6 +620,12 @@ class _Builder:
             self.question_label = (paragraph, int(match.group("number")))
         elif match := ANSWER_HEADING.match(text):
             self.open_answer(paragraph, match)
+        elif match := ANSWER_LABEL.match(text) or ANSWER_LABEL_INLINE.match(text):
+            # "Antwoord op vraag 7" right after its question: interleaved, labelled by number.
+            label, rest = split_paragraph(paragraph, match.end())
+            self.open_answer(label, match)
+            if rest is not None and self.answer is not None:
+                self.answer.paragraphs.append(rest)
         elif typographic_answer:
             if self.answer is None:
                 self.open_typographic_answer(paragraph)
@@ -618,6 +637,8 @@ class _Builder:
         elif self.answer is not None and self.continues_answer(paragraph):
             self.answer.paragraphs.append(paragraph)
         elif _is_heading(paragraph):
+            if self.replying:
+                self.reply_party()  # a reply's topic belongs to its fractie's reply
             self.close_topic()
             self.topic = _Topic(paragraph)
         else:
@@ -681,10 +702,13 @@ class _Builder:
                 f"answer {number} has no question text before it: it follows {what}",
                 heading,
             )
-        by = " ".join(match.group("by").split()) if match.group("by") else None
+        by = match.groupdict().get("by")
+        by = " ".join(by.split()) if by else None
         if by:
             self.by.append(by)
-        indent = min(p.indent for p in question.paragraphs) if question else None
+        indent = (
+            min(p.indent for p in question.paragraphs) if question and question.paragraphs else None
+        )
         self.answer = _Answer(heading, number, by, indent)
         if question is not None:
             self.place(question.node)
@@ -737,7 +761,8 @@ class _Builder:
             pending = pending[split:]
         if not pending and label is None:
             return None
-        return self.question(pending, (number,), label, numbering)
+        # A printed question label ("Vraag 7") numbers the question, whatever its answer says.
+        return self.question(pending, (label[1],) if label else (number,), label, numbering)
 
     def question(
         self,
