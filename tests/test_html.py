@@ -289,9 +289,14 @@ def test_questions_and_answers_have_anchors_labels_and_links(
             (section,) = page.xpath(f"//section[@id='{node.id}']")
             links = section.xpath("./p[@class='answers-to']/a/@href")
             assert links == [f"#{question}" for question in node.questions]
-    # A verslag question prints no label: the page gives it one, marked as generated.
+    # A verslag question prints no label: the page gives it one, marked as generated; its number
+    # is not printed either (numbering "inferred"), and the label says so.
     (label,) = page.xpath("//section[@id='vraag-1']/h4")
-    assert (label.get("class"), label.text) == ("label generated bookmark-3", "Vraag 1")
+    assert label.get("class") == "label generated inferred bookmark-3"
+    assert " ".join(label.xpath("string()").split()) == "Vraag 1 (volgnummer, niet gedrukt)"
+    # A generated label over a printed number makes no such claim.
+    (label,) = page.xpath("//section[@id='antwoord-1']/h4")
+    assert "inferred" not in label.get("class")
     assert page.xpath("//section[@id='sectie-1']/h2/@class") == ["bookmark-1"]
     assert page.xpath("//section[@id='sectie-1-2']/h3/@class") == ["bookmark-2"]
     # The title lines at the top stay out of the outline.

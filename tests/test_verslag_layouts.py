@@ -12,7 +12,7 @@ import pytest
 
 from conftest import shared_path
 from kamervragen import model
-from kamervragen.reader import read_pdf
+from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
 from kamervragen.text import build_text
