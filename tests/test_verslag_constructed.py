@@ -258,19 +258,25 @@ def test_counts_that_disagree_warn_and_never_shift(tmp_path: Path) -> None:
 # --- Unlabelled answers ---------------------------------------------------------------------------
 
 
-def unlabelled(question_html: dict[int, str] | None = None) -> list[str]:
+def unlabelled(
+    question_html: dict[int, str] | None = None, *, numbered_topics: bool = False
+) -> list[str]:
     """Interleaved, no answer label: questions regular and full width, answers italic and
-    indented; ``question_html`` replaces a question's paragraph(s) by raw HTML."""
+    indented; ``question_html`` replaces a question's paragraph(s) by raw HTML; topics numbered
+    "I. Windparken", "II. Visserij" when ``numbered_topics``."""
     body = list(TITLE)
     number = 0
     for party, questions in QUESTIONS.items():
         body.append(para(f"Vragen en opmerkingen van de leden van de {party}-fractie", "b"))
         body.append(para(INTRO.format(party=party)))
         topic = None
+        topics = 0
         for (heading, question), answer in zip(questions, ANSWERS[party], strict=True):
             number += 1
             if heading != topic:
-                body.append(para(heading, "b"))
+                topics += 1
+                numeral = ["I", "II", "III"][topics - 1]
+                body.append(para(f"{numeral}. {heading}" if numbered_topics else heading, "b"))
                 topic = heading
             body.append((question_html or {}).get(number) or para(question))
             body += [para(text, "i answer") for text in answer]
@@ -379,3 +385,35 @@ def test_interleaved_question_and_answer_labels(tmp_path: Path) -> None:
     assert [q.label.text for q in document.questions()] == [  # type: ignore[union-attr]
         f"Vraag {n}" for n in range(1, 6)
     ]
+
+
+def test_numbered_topics_are_topics_not_parts(tmp_path: Path) -> None:
+    """ "I. Windparken" inside a fractie reads as a part heading would; it is a topic."""
+    document = build(render(unlabelled(numbered_topics=True), tmp_path / "topics.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()
+    assert [s.kind for s in document.body] == ["party", "party"]  # type: ignore[union-attr]
+    vvd = document.body[0]
+    assert [s.title for s in vvd.content if isinstance(s, model.Section)] == [  # type: ignore[union-attr]
+        "I. Windparken",
+        "II. Visserij",
+    ]
+
+
+def test_lettered_parts_and_fractie_headings_repeated_in_the_reply(tmp_path: Path) -> None:
+    """Parts "A." and "B."; the reply repeats each fractie's own heading ("Vragen en opmerkingen
+    van de leden van de VVD-fractie"), which there heads the reply to that fractie."""
+    body = [*TITLE, para("A. Inbreng van de fracties", "b"), *part_one(labels=True)[1:]]
+    body.append(para("B. Reactie van het kabinet", "b new-page"))
+    number = 0
+    for party, answers in ANSWERS.items():
+        body.append(para(f"Vragen en opmerkingen van de leden van de {party}-fractie", "b"))
+        for answer in answers:
+            number += 1
+            body += [para(f"Antwoord op vraag {number}", "b"), *map(para, answer)]
+    document = build(render(body, tmp_path / "lettered.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()
+    asked, replied = document.body
+    assert [asked.kind, replied.kind] == ["part", "part"]  # type: ignore[union-attr]
+    assert [s.party for s in replied.content] == ["VVD", "GroenLinks"]  # type: ignore[union-attr]

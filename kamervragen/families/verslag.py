@@ -145,8 +145,10 @@ KAMERSTUK_IDENTIFIER = re.compile(r"^kst-(?P<dossier>\d+(?:-[A-Za-z0-9]+)*?)-(?P
 # only by typography (another face, an indent, a rule beside it) and by its position.
 
 # A part heading: "I. INBRENG VAN DE FRACTIES", "II. Reactie van de minister", "II Antwoorden van
-# het kabinet". A roman numeral, then a short title (a heading, so no sentence end).
-PART_HEADING = re.compile(r"^(?P<label>[IVX]{1,4})\.?\s+(?P<title>[^\s.?!].{0,80}?)\s*:?$")
+# het kabinet", "B. Reactie van het kabinet". A roman numeral (or a capital and a full stop), then
+# a short title (a heading, so no sentence end). A numbered topic ("II. Financiën") reads the same:
+# see :func:`_part_headings` for how a part is told from it.
+PART_HEADING = re.compile(r"^(?P<label>[IVX]{1,4}\.?|[A-E]\.)\s+(?P<title>[^\s.?!].{0,80}?)\s*:?$")
 # The part that holds the government's reply: "Reactie van de minister", "Antwoorden van het
 # kabinet", "Beantwoording".
 REPLY_PART = re.compile(r"\b(?:reactie|antwoord(?:en)?|beantwoording)\b", re.IGNORECASE)
@@ -196,14 +198,18 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     paragraphs = text.paragraphs
     title = _read_title(paragraphs, furniture)
     start = _body_start(paragraphs, title.end)
-    answers = _typographic_answers(paragraphs, start)
+    parts = _part_headings(paragraphs, start)
+    answers = _typographic_answers(paragraphs, start, parts)
     end = _closing_start(paragraphs, start, answers)
     preamble = paragraphs[title.end : start]
 
     builder = _Builder()
     for index in range(start, end):
-        following = paragraphs[index + 1] if index + 1 < end else None
-        builder.add(paragraphs[index], typographic_answer=index in answers, following=following)
+        builder.add(
+            paragraphs[index],
+            typographic_answer=index in answers,
+            part=index in parts,
+        )
     body = builder.finish()
     closing = _blocks(paragraphs[end:])
 
@@ -338,6 +344,39 @@ def _is_part_heading(paragraph: Paragraph) -> bool:
     )
 
 
+def _part_headings(paragraphs: Sequence[Paragraph], start: int) -> frozenset[int]:
+    """The body paragraphs that are part headings of a questions-first verslag.
+
+    A numbered heading is a part ("I. Inbreng van de fracties") before the first fractie heading,
+    or when a fractie heading follows it, or when it reads as the reply ("II. Reactie van de
+    minister"); inside a fractie's questions it is a numbered topic ("II. Financiën"). An
+    unnumbered reply heading ("Reactie van de minister") is a part when a reply's fractie heading
+    follows it.
+    """
+    result: set[int] = set()
+    seen_party = False
+    for index in range(start, len(paragraphs)):
+        paragraph = paragraphs[index]
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        before_fractie = following is not None and bool(
+            PARTY_HEADING.match(following.text) or REPLY_PARTY_HEADING.match(following.text)
+        )
+        if PARTY_HEADING.match(paragraph.text):
+            seen_party = True
+        elif _is_part_heading(paragraph):
+            if not seen_party or before_fractie or REPLY_PART.search(paragraph.text):
+                result.add(index)
+        elif (
+            before_fractie
+            and following is not None
+            and REPLY_PARTY_HEADING.match(following.text)
+            and (ANSWER_HEADING.match(paragraph.text) or _is_heading(paragraph))
+            and REPLY_PART.search(paragraph.text)
+        ):
+            result.add(index)
+    return frozenset(result)
+
+
 def _is_delimiter(paragraph: Paragraph) -> bool:
     """A heading or label that ends whatever question or answer runs before it."""
     text = paragraph.text
@@ -350,7 +389,9 @@ def _is_delimiter(paragraph: Paragraph) -> bool:
     )
 
 
-def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozenset[int]:
+def _typographic_answers(
+    paragraphs: Sequence[Paragraph], start: int, parts: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """The paragraphs that are answers by typography alone, in a verslag that labels no answer.
 
     The decision is the whole document's, not one paragraph's: the questions' style is that of the
@@ -364,9 +405,10 @@ def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozens
     """
     body = range(start, len(paragraphs))
     if any(
-        _opens_answer(paragraphs[i].text) or _is_delimiter_of_parts(paragraphs[i]) for i in body
-    ):
-        return frozenset()
+        _opens_answer(paragraphs[i].text) or REPLY_PARTY_HEADING.match(paragraphs[i].text)
+        for i in body
+    ) or any(REPLY_PART.search(paragraphs[i].text) for i in parts):
+        return frozenset()  # labelled answers, or a reply part: not this layout
     openers = [
         paragraphs[i]
         for i in body
@@ -437,11 +479,6 @@ def _typographic_answers(paragraphs: Sequence[Paragraph], start: int) -> frozens
                 answers.update(section[position:run_end])
             position = run_end
     return frozenset(answers)
-
-
-def _is_delimiter_of_parts(paragraph: Paragraph) -> bool:
-    """A part heading or a reply's fractie heading: the document is printed questions first."""
-    return _is_part_heading(paragraph) or bool(REPLY_PARTY_HEADING.match(paragraph.text))
 
 
 def _committee(preamble: str) -> str | None:
@@ -591,16 +628,19 @@ class _Builder:
         paragraph: Paragraph,
         *,
         typographic_answer: bool = False,
-        following: Paragraph | None = None,
+        part: bool = False,
     ) -> None:
         text = paragraph.text
         if match := PARTY_HEADING.match(text):
+            # In the reply part, a repeated "Vragen en opmerkingen van … de VVD-fractie" heads
+            # the reply to that fractie.
             self.close_party()
-            self.party = _Party(paragraph, _party_name(match))
+            reply = self.part is not None and self.part.reply
+            self.party = _Party(paragraph, _party_name(match), reply=reply)
         elif match := REPLY_PARTY_HEADING.match(text):
             self.close_party()
             self.party = _Party(paragraph, _party_name(match), reply=True)
-        elif _is_part_heading(paragraph) or self.introduces_reply(paragraph, following):
+        elif part:
             self.open_part(paragraph)
         elif self.replying and (match := ANSWER_LABEL.match(text) or ANSWER_HEADING.match(text)):
             self.open_reply_answer(paragraph, match)
@@ -649,16 +689,6 @@ class _Builder:
     def replying(self) -> bool:
         """Whether we are in the reply part, or in a fractie's reply section."""
         return bool((self.party and self.party.reply) or (self.part and self.part.reply))
-
-    def introduces_reply(self, paragraph: Paragraph, following: Paragraph | None) -> bool:
-        """An unnumbered reply part heading ("Reactie van de minister") before a reply's fractie
-        heading: not an answer heading, although it reads as one."""
-        return bool(
-            following is not None
-            and REPLY_PARTY_HEADING.match(following.text)
-            and (ANSWER_HEADING.match(paragraph.text) or _is_heading(paragraph))
-            and REPLY_PART.search(paragraph.text)
-        )
 
     def reply_party(self) -> _Party:
         """The fractie section a reply paragraph belongs to (a reply part without fractie
