@@ -60,6 +60,12 @@ BLOCK_LABEL = re.compile(
     r"(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+)\d+[a-z]?)*|Mededeling)\s*:?$",
     re.IGNORECASE,
 )
+# A label run into its text: "Vraag 5: De leden …", "Antwoord op vraag 5: Het kabinet …", "Ad 5.
+# Het kabinet …", "Antwoord: Het kabinet …". At the top of a page it starts a paragraph even when
+# the last line of the page before was full (where the page break hides the paragraph break).
+INLINE_LABEL = re.compile(
+    r"^(?:(?:Vraag|Antwoord(?:\s+op\s+vraag)?|Ad(?:\s+vraag)?)\s+\d{1,3}\s*[:.]|Antwoord\s*:)\s+\S"
+)
 # Verslag answers: "1. Antwoord van het kabinet", "10.  Antwoord van de minister".
 NUMBERED_ANSWER_HEADING = re.compile(r"^\d{1,3}\.\s+Antwoord\b")
 

@@ -393,6 +393,8 @@ def _starts_paragraph(
         return True
     if patterns.NUMBERED_ANSWER_HEADING.match(text) or patterns.LIST_MARKER.match(text):
         return True
+    if line.page != previous.page and patterns.INLINE_LABEL.match(text):
+        return True
     if line.page == previous.page and line.y - previous.y > PARAGRAPH_GAP * metrics.leading:
         return True
     if (

@@ -417,3 +417,73 @@ def test_lettered_parts_and_fractie_headings_repeated_in_the_reply(tmp_path: Pat
     asked, replied = document.body
     assert [asked.kind, replied.kind] == ["part", "part"]  # type: ignore[union-attr]
     assert [s.party for s in replied.content] == ["VVD", "GroenLinks"]  # type: ignore[union-attr]
+
+
+def test_labels_run_into_the_text(tmp_path: Path) -> None:
+    """ "Vraag 2: De leden …" and "Antwoord: Het kabinet …" run into their first sentence,
+    interleaved: the label is split off, the numbers are printed."""
+    body = list(TITLE)
+    number = 0
+    for party, questions in QUESTIONS.items():
+        body.append(para(f"Vragen en opmerkingen van de leden van de {party}-fractie", "b"))
+        body.append(para(INTRO.format(party=party)))
+        topic = None
+        for (heading, question), answer in zip(questions, ANSWERS[party], strict=True):
+            number += 1
+            if heading != topic:
+                body.append(para(heading, "i"))
+                topic = heading
+            body.append(para(f"Vraag {number}: {question}"))
+            body.append(para(f"Antwoord: {answer[0]}"))
+            body += [para(text) for text in answer[1:]]
+    document = build(render(body, tmp_path / "inline.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()
+    labels = [
+        (q.label.text, a.label.text)
+        for q, a in zip(document.questions(), document.answers(), strict=False)
+    ]  # type: ignore[union-attr]
+    assert labels == [(f"Vraag {n}:", "Antwoord:") for n in range(1, 6)]
+    assert {q.numbering for q in document.questions()} == {"printed"}
+
+
+def test_numbered_questions_and_short_fractie_names_in_the_reply(tmp_path: Path) -> None:
+    """Part I numbers its questions "1. De leden …"; the reply names each fractie alone ("VVD",
+    "GroenLinks-fractie") and runs "Ad N." into the answers."""
+    body = [*TITLE, para("I. INBRENG VAN DE FRACTIES", "b")]
+    number = 0
+    for party, questions in QUESTIONS.items():
+        body.append(para(f"Vragen en opmerkingen van de leden van de {party}-fractie", "b"))
+        body.append(para(INTRO.format(party=party)))
+        topic = None
+        for heading, question in questions:
+            number += 1
+            if heading != topic:
+                body.append(para(heading, "i"))
+                topic = heading
+            body.append(para(f"{number}. {question}"))
+    body.append(para("II. ANTWOORDEN VAN DE MINISTER", "b new-page"))
+    number = 0
+    for party, name in (("VVD", "VVD"), ("GroenLinks", "GroenLinks-fractie")):
+        body.append(para(name, "b"))
+        for answer in ANSWERS[party]:
+            number += 1
+            body += [para(f"Ad {number}. {answer[0]}"), *map(para, answer[1:])]
+    document = build(render(body, tmp_path / "numbered-questions.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()
+    assert {q.numbering for q in document.questions()} == {"printed"}
+    assert [q.label.text for q in document.questions()] == [f"{n}." for n in range(1, 6)]  # type: ignore[union-attr]
+    _, replied = document.body
+    assert [s.party for s in replied.content] == ["VVD", "GroenLinks"]  # type: ignore[union-attr]
+
+
+def test_unlabelled_answers_after_numbered_questions(tmp_path: Path) -> None:
+    """Questions numbered "1. De leden …", answers told by typography: the pair takes the
+    question's printed number."""
+    questions = {n: para(f"{n}. {q}") for n, (_, _, [q], _) in enumerate(expected_pairs(), start=1)}
+    document = build(render(unlabelled(questions), tmp_path / "numbered-unlabelled.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert {q.numbering for q in document.questions()} == {"printed"}
+    assert {a.numbering for a in document.answers()} == {"printed"}
+    assert document.anomalies == ()

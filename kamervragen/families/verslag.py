@@ -169,9 +169,23 @@ ANSWER_LABEL = re.compile(
     r"^(?:Antwoord\s+(?:op\s+)?vraag|Ad(?:\s+vraag)?)\s+(?P<number>\d{1,3})\s*[:.]?$"
 )
 # The same label run into the answer's first sentence: "Ad 7. Het kabinet …", "Antwoord op vraag
-# 7: Het kabinet …".
+# 7: Het kabinet …"; or, unnumbered, "Antwoord: Het kabinet …", "Antwoord van de minister: …".
 ANSWER_LABEL_INLINE = re.compile(
-    r"^(?:Antwoord\s+(?:op\s+)?vraag|Ad(?:\s+vraag)?)\s+(?P<number>\d{1,3})\s*[:.](?=\s+\S)"
+    r"^(?:(?:Antwoord\s+(?:op\s+)?vraag|Ad(?:\s+vraag)?)\s+(?P<number>\d{1,3})\s*[:.]"
+    r"|Antwoord(?:\s+(?:van|door)\s+(?:het\s+|de\s+)?(?P<by>(?:kabinet|regering|minister"
+    r"|staatssecretaris|bewindsperso(?:on|nen))\b[^.?!:]{0,80}?))?\s*:)(?=\s+\S)"
+)
+# A question's label run into its first sentence: "Vraag 7: De leden van …", "Vraag 7. Deze
+# leden …", or a bare number before the words a question opens with: "7. De leden van de …".
+QUESTION_LABEL_INLINE = re.compile(
+    r"^(?:Vraag\s+(?P<number>\d{1,3})\s*[:.]|(?P<bare>\d{1,3})[.)])(?=\s+\S)"
+)
+# A fractie named alone above its reply: "VVD-fractie", "De leden van de VVD-fractie:", "Fractie
+# van GroenLinks", "VVD" (a bare name only when that fractie asked questions in part I).
+SHORT_PARTY_HEADING = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?(?:(?:De\s+)?leden\s+van\s+de\s+|Het\s+lid\s+van\s+de\s+)?"
+    r"(?:(?P<hyphenated>\S.*?)-fractie|[Ff]ractie\s+van\s+(?:de\s+)?(?P<named>\S.*?)|(?P<bare>\S.*?))"
+    r"\s*:?$"
 )
 # A reply's opening words to a fractie, not an answer: "De minister dankt de leden van de
 # VVD-fractie voor hun vragen", "Het kabinet heeft met belangstelling kennisgenomen van …".
@@ -412,7 +426,7 @@ def _typographic_answers(
     openers = [
         paragraphs[i]
         for i in body
-        if QUESTION_OPENER.match(paragraphs[i].text) and not _is_intro(paragraphs[i])
+        if _opens_question(paragraphs[i]) and not _is_intro(paragraphs[i])
     ]
     if not openers:
         # Questions that do not open with "De leden van …": what follows each topic heading.
@@ -642,6 +656,9 @@ class _Builder:
             self.party = _Party(paragraph, _party_name(match), reply=True)
         elif part:
             self.open_part(paragraph)
+        elif (name := self.reply_fractie(paragraph)) is not None:
+            self.close_party()
+            self.party = _Party(paragraph, name, reply=True)
         elif self.replying and (match := ANSWER_LABEL.match(text) or ANSWER_HEADING.match(text)):
             self.open_reply_answer(paragraph, match)
         elif self.replying and (match := ANSWER_LABEL_INLINE.match(text)):
@@ -658,6 +675,12 @@ class _Builder:
             self.close_answer()
             self.close_pending()
             self.question_label = (paragraph, int(match.group("number")))
+        elif (found := _inline_question_label(paragraph)) is not None:
+            label, rest, number = found
+            self.close_answer()
+            self.close_pending()
+            self.question_label = (label, number)
+            self.pending.append(rest)
         elif match := ANSWER_HEADING.match(text):
             self.open_answer(paragraph, match)
         elif match := ANSWER_LABEL.match(text) or ANSWER_LABEL_INLINE.match(text):
@@ -690,6 +713,17 @@ class _Builder:
         """Whether we are in the reply part, or in a fractie's reply section."""
         return bool((self.party and self.party.reply) or (self.part and self.part.reply))
 
+    def reply_fractie(self, paragraph: Paragraph) -> str | None:
+        """In the reply part, a heading that names a fractie of part I alone ("VVD-fractie",
+        "De leden van de VVD-fractie:", "VVD") heads that fractie's reply."""
+        if self.part is None or not self.part.reply or not _is_heading(paragraph):
+            return None
+        match = SHORT_PARTY_HEADING.match(paragraph.text)
+        if match is None:
+            return None
+        name = " ".join((match["hyphenated"] or match["named"] or match["bare"]).split())
+        return name if name in self.party_questions else None
+
     def reply_party(self) -> _Party:
         """The fractie section a reply paragraph belongs to (a reply part without fractie
         headings holds its text in a section of its own)."""
@@ -714,7 +748,12 @@ class _Builder:
 
     def open_answer(self, heading: Paragraph, match: re.Match[str]) -> None:
         expected = self.last_number + 1
-        number = int(match.group("number")) if match.group("number") else expected
+        if match.group("number"):
+            number = int(match.group("number"))
+        elif self.question_label is not None:
+            number = expected = self.question_label[1]  # "Vraag 7" … "Antwoord"
+        else:
+            number = expected
         if number != expected:
             self.anomaly(
                 "unexpected-answer-number",
@@ -745,10 +784,12 @@ class _Builder:
 
     def open_typographic_answer(self, paragraph: Paragraph) -> None:
         """An answer known by its typography: it answers the question text before it, and both
-        take the next number in the document, inferred."""
-        number = self.last_number + 1
+        take the question's printed number ("7. De leden …"), else the next number in the
+        document, inferred."""
+        numbering: model.Numbering = "printed" if self.question_label else "inferred"
+        number = self.question_label[1] if self.question_label else self.last_number + 1
         self.last_number = number
-        question = self.take_question(number, numbering="inferred")
+        question = self.take_question(number, numbering=numbering)
         if question is None:
             self.anomaly(
                 "answer-without-question-text",
@@ -757,7 +798,7 @@ class _Builder:
             )
         else:
             self.place(question.node)
-        self.answer = _Answer(None, number, None, None, [paragraph], numbering="inferred")
+        self.answer = _Answer(None, number, None, None, [paragraph], numbering=numbering)
 
     def open_reply_answer(self, label: Paragraph, match: re.Match[str]) -> None:
         """An answer in the reply part: numbered by its label, or paired by order later."""
@@ -974,6 +1015,29 @@ class _Builder:
         if not self.by:
             return None
         return Counter(self.by).most_common(1)[0][0]
+
+
+def _opens_question(paragraph: Paragraph) -> bool:
+    """Whether a paragraph opens as a question does, after its label if it has one."""
+    if QUESTION_OPENER.match(paragraph.text):
+        return True
+    found = _inline_question_label(paragraph)
+    return found is not None and bool(QUESTION_OPENER.match(found[1].text))
+
+
+def _inline_question_label(paragraph: Paragraph) -> tuple[Paragraph, Paragraph, int] | None:
+    """ "Vraag 7: De leden …" or "7. De leden van de …": the label, the question text, the number.
+
+    A bare number is a label only before the words a question opens with, so that a numbered list
+    item inside a question stays one.
+    """
+    match = QUESTION_LABEL_INLINE.match(paragraph.text)
+    if match is None:
+        return None
+    label, rest = split_paragraph(paragraph, match.end())
+    if rest is None or (match["bare"] and not QUESTION_OPENER.match(rest.text)):
+        return None
+    return label, rest, int(match["number"] or match["bare"])
 
 
 def _items(content: Sequence[_Item]) -> Iterator[_Item]:
