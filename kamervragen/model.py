@@ -100,6 +100,25 @@ class DocumentRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Letter:
+    """The covering letter a list of answers is sent with, as its head and signature print it.
+
+    A letter of the Algemene Rekenkamer or a ministry: "DATUM 7 juni 2022", "ONS KENMERK 22002883
+    R", "BETREFT Beantwoording vragen …", "BIJLAGE(N) 1", "Aan de Voorzitter van de Tweede
+    Kamer …", "Geachte voorzitter,", and who signs. A lijst that only mentions the letter ("bij
+    brief van 13 juni 2014") has a ``Letter`` with its date.
+    """
+
+    date: PartialDate | None = None
+    reference: str | None = None  # "ONS KENMERK": the sender's reference
+    subject: str | None = None  # "BETREFT"
+    recipient: str | None = None  # "de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    enclosures: str | None = None  # "BIJLAGE(N)": "1"
+    salutation: str | None = None  # "Geachte voorzitter,"
+    signatories: tuple[str, ...] = ()  # "Algemene Rekenkamer", "drs. A.P. Visser, president"
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     source_file: str  # the PDF's file name, no directory
     sha256: str  # of the PDF's bytes
@@ -122,6 +141,11 @@ class Metadata:
     on_behalf_of: tuple[str, ...] = ()  # "mede namens"
     see_also: tuple[DocumentRef, ...] = ()  # "Zie ook …"
     references: tuple[DocumentRef, ...] = ()  # every document cited in the text, in order
+    # Lijst: the report or letter the questions are about ("EU-trendrapport 2013") and its
+    # Kamerstuk ("Kamerstuk 33 523"), and the covering letter the answers came with.
+    report: str | None = None
+    report_ref: DocumentRef | None = None
+    letter: Letter | None = None
 
 
 # --- Inline content -----------------------------------------------------------------------------------

@@ -69,6 +69,46 @@ INLINE_LABEL = re.compile(
 # Verslag answers: "1. Antwoord van het kabinet", "10.  Antwoord van de minister".
 NUMBERED_ANSWER_HEADING = re.compile(r"^\d{1,3}\.\s+Antwoord\b")
 
+# --- Letter-spaced capitals -----------------------------------------------------------------------
+
+# The labels of a ministry's or the Algemene Rekenkamer's letter, printed in widely spaced small
+# capitals; PDF text extraction splits them where the spacing is widest: "D A T U M", "DAT UM",
+# "BET RE FT", "O N S K E N M E R K", "BI JLA GE( N )". Restored to the word as listed here.
+LETTER_LABELS = (
+    "ONS KENMERK",
+    "UW KENMERK",
+    "UW BRIEF VAN",
+    "UW BRIEF",
+    "DATUM",
+    "BETREFT",
+    "ONDERWERP",
+    "BIJLAGE(N)",
+    "BIJLAGEN",
+    "BIJLAGE",
+    "KENMERK",
+    "CONTACTPERSOON",
+    "DOORKIESNUMMER",
+    "INLICHTINGEN",
+    "TELEFOON",
+    "POSTADRES",
+    "BEZOEKADRES",
+    "RETOURADRES",
+    "BEZORGEN",
+    "AFSCHRIFT",
+)
+# One of those labels, split by spaces anywhere: the letters in order, a space optional between
+# any two (a word boundary, a space or the end on either side).
+SPACED_LETTER_LABEL = re.compile(
+    r"(?<![\w(])(?:"
+    + "|".join(
+        r"\s?".join(re.escape(char) for char in label.replace(" ", "")) for label in LETTER_LABELS
+    )
+    + r")(?![\w)])"
+)
+# Any other word in spaced capitals: four or more single capitals, one space apart
+# ("B E Z O R G E N"); joined into one word.
+SPACED_CAPITALS = re.compile(r"(?<!\S)[A-Z](?: [A-Z]){3,}(?!\S)")
+
 # --- Hyphenation ----------------------------------------------------------------------------------
 
 # "korte- of middellange", "land- en tuinbouw": a hyphen that stands for a shared word part

@@ -20,6 +20,10 @@ The vocabulary (``?`` optional, ``*`` repeated; "inline" is text with noteRef, l
   * ``questioner party?``*: a :class:`model.Person`; the text is the name
   * ``addressee``*, ``answeredBy``?, ``onBehalfOf``*: text
   * ``seeAlso kind dossier? number? year?``*, ``reference …``*: a :class:`model.DocumentRef`, text as printed
+  * ``report``?: the report or letter a lijst's questions are about; ``reportRef kind …``?: its
+    Kamerstuk (a :class:`model.DocumentRef`)
+  * ``letter``?: the covering letter (:class:`model.Letter`): ``date value``?, ``reference``?,
+    ``subject``?, ``recipient``?, ``enclosures``?, ``salutation``?, ``signatory``*
 
 * ``front``: blocks (title lines, header paragraphs, preamble)
 * ``body``: nodes (blocks, section, question, answer, announcement)
@@ -248,6 +252,20 @@ def _write_metadata(element: Any, meta: model.Metadata) -> None:
         _sub(element, "seeAlso", _ref_attributes(ref), ref.text)
     for ref in meta.references:
         _sub(element, "reference", _ref_attributes(ref), ref.text)
+    _optional(element, "report", meta.report)
+    if meta.report_ref is not None:
+        _sub(element, "reportRef", _ref_attributes(meta.report_ref), meta.report_ref.text)
+    if meta.letter is not None:
+        letter = _sub(element, "letter")
+        if meta.letter.date is not None:
+            _sub(letter, "date", {"value": meta.letter.date.iso()})
+        _optional(letter, "reference", meta.letter.reference)
+        _optional(letter, "subject", meta.letter.subject)
+        _optional(letter, "recipient", meta.letter.recipient)
+        _optional(letter, "enclosures", meta.letter.enclosures)
+        _optional(letter, "salutation", meta.letter.salutation)
+        for name in meta.letter.signatories:
+            _sub(letter, "signatory", text=name)
 
 
 def _optional(parent: Any, tag: str, text: str | None) -> None:
@@ -498,6 +516,28 @@ def _read_metadata(element: Any) -> model.Metadata:
         on_behalf_of=texts("onBehalfOf"),
         see_also=tuple(_read_ref(child) for child in element.iterfind(_NS + "seeAlso")),
         references=tuple(_read_ref(child) for child in element.iterfind(_NS + "reference")),
+        report=text("report"),
+        report_ref=_read_ref(ref) if (ref := element.find(_NS + "reportRef")) is not None else None,
+        letter=_read_letter(letter)
+        if (letter := element.find(_NS + "letter")) is not None
+        else None,
+    )
+
+
+def _read_letter(element: Any) -> model.Letter:
+    def text(tag: str) -> str | None:
+        child = element.find(_NS + tag)
+        return None if child is None else (child.text or "")
+
+    date = element.find(_NS + "date")
+    return model.Letter(
+        date=None if date is None else model.PartialDate.from_iso(date.get("value")),
+        reference=text("reference"),
+        subject=text("subject"),
+        recipient=text("recipient"),
+        enclosures=text("enclosures"),
+        salutation=text("salutation"),
+        signatories=tuple(child.text or "" for child in element.iterfind(_NS + "signatory")),
     )
 
 

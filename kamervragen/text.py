@@ -491,7 +491,9 @@ def _join_with_markers(
                 if span.text.endswith(" "):
                     line_text += " "
                 continue
-            chunk = span.text.replace("\t", cell_separator)
+            chunk = cell_separator.join(
+                restore_spaced_capitals(cell) for cell in span.text.split("\t")
+            )
             # A marker glued between a sentence and the next word ("gesproken.3Toekomstige"):
             # taking it out must not glue the words together.
             stripped = line_text.rstrip(marker)
@@ -530,6 +532,28 @@ def _marker_numbers(text: str) -> list[int] | None:
     if not cleaned or not re.fullmatch(r"\d{1,3}(?:\s*,\s*\d{1,3})*", cleaned):
         return None
     return [int(part) for part in re.findall(r"\d+", cleaned)]
+
+
+def restore_spaced_capitals(text: str) -> str:
+    """Letter-spaced capitals as the word: "D A T U M" and "DAT UM" -> "DATUM", "O N S K E N M E R K"
+    -> "ONS KENMERK" (a letter's labels, :data:`patterns.LETTER_LABELS`), "B E Z O R G E N" ->
+    "BEZORGEN". Only spaces go, so nothing of the text is lost.
+
+    >>> restore_spaced_capitals("BET RE FT Beantwoording vragen BI JLA GE( N )")
+    'BETREFT Beantwoording vragen BIJLAGE(N)'
+    """
+    if " " not in text or not any(char.isupper() for char in text):
+        return text
+
+    def label(match: re.Match[str]) -> str:
+        squeezed = match.group(0).replace(" ", "")
+        return next(
+            (name for name in patterns.LETTER_LABELS if name.replace(" ", "") == squeezed),
+            match.group(0),
+        )
+
+    text = patterns.SPACED_LETTER_LABEL.sub(label, text)
+    return patterns.SPACED_CAPITALS.sub(lambda match: match.group(0).replace(" ", ""), text)
 
 
 def _normalise(text: str) -> str:

@@ -91,3 +91,24 @@ def test_no_warnings_and_valid_akoma_ntoso(pdf: Path) -> None:
     doc = document(pdf)
     assert [anomaly.code for anomaly in doc.anomalies] == []
     assert b"<akomaNtoso" in write_akn(doc)  # write_akn validates against the OASIS schema
+
+
+@pytest.mark.parametrize("pdf", PARAMS)
+def test_metadata_matches_the_gold(pdf: Path) -> None:
+    """Committee, who answered, the date, the report and its Kamerstuk or the letter's kenmerk."""
+    meta, expected = document(pdf).metadata, gold(pdf)["metadata"]
+    assert meta.committee == expected["committee"]
+    assert meta.answered_by == expected["sender"]
+    assert expected["sender"] in meta.addressees
+    assert meta.date is not None and meta.date.iso() == expected["date"]
+    assert meta.report == expected["report"]
+    assert meta.letter is not None and meta.letter.date == meta.date
+    if meta.letter.reference is not None:  # a covering letter: its kenmerk
+        assert meta.letter.reference == expected["reference"]
+        assert meta.title == expected["title"]
+        assert meta.letter.salutation == "Geachte voorzitter,"
+        assert meta.letter.signatories == ("Algemene Rekenkamer",)
+    else:  # a Kamerstuk: the report's Kamerstuk as the introduction prints it
+        assert meta.report_ref is not None
+        assert meta.report_ref.text == f"Kamerstuk {expected['reference']}"
+        assert meta.document_type == expected["title"]

@@ -16,7 +16,11 @@ import pytest
 from documents import build, render, text_of
 from kamervragen import model
 from kamervragen.errors import StrictModeError, report
+from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
+from kamervragen.text import restore_spaced_capitals
+from kamervragen.writers import write_akn
+from kamervragen.writers.html import write_html
 
 # Question and answer texts; some questions do not end in "?" (a request), one answer only refers
 # to another.
@@ -148,3 +152,75 @@ def test_strict_mode_fails_a_list_read_wrong() -> None:
     doc = build_document(text_of("Vraag 1", "Wat?", "Antwoord", "Ja.", "Wie?", "Wat nog?", "Hoe?"))
     with pytest.raises(StrictModeError, match="unrecognised-questions"):
         report(list(doc.anomalies), document="x.pdf", strict=True)
+
+
+def test_rekenkamer_letter_metadata(rekenkamer: model.Document) -> None:
+    meta = rekenkamer.metadata
+    assert meta.letter is not None
+    assert meta.letter.date == model.PartialDate(2022, 6, 7)
+    assert meta.letter.subject == (
+        "Beantwoording vragen Tweede Kamer over de Resultaten verantwoordingsonderzoek 2021"
+    )
+    assert meta.letter.recipient == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert meta.letter.enclosures == "1"
+    assert meta.letter.signatories == ("Algemene Rekenkamer",)
+    assert meta.answered_by == "Algemene Rekenkamer"
+    assert meta.committee == "vaste commissie voor Sociale Zaken en Werkgelegenheid"
+    assert meta.report == (
+        "Resultaten verantwoordingsonderzoek 2021 bij het Ministerie van Sociale Zaken en "
+        "Werkgelegenheid"
+    )
+    assert meta.title == (
+        "Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer over het rapport "
+        "Resultaten verantwoordingsonderzoek 2021"
+    )
+    assert from_xml(to_xml(rekenkamer)) == rekenkamer
+
+
+def test_rekenkamer_letter_in_akoma_ntoso_and_html(rekenkamer: model.Document) -> None:
+    akn = write_akn(rekenkamer).decode()
+    assert '<FRBRdate date="2022-06-07" name="brief"/>' in akn
+    assert '<FRBRauthor href="#algemene-rekenkamer' in akn
+    page = write_html(rekenkamer).decode()
+    assert "<dt>Betreft</dt><dd>Beantwoording vragen Tweede Kamer" in page
+    assert "<dt>Antwoord van</dt><dd>Algemene Rekenkamer</dd>" in page
+
+
+@pytest.mark.parametrize(
+    ("printed", "restored"),
+    [
+        ("D A T U M 7 juni 2022", "DATUM 7 juni 2022"),
+        ("DAT UM", "DATUM"),
+        ("O N S K E N M E R K", "ONS KENMERK"),
+        ("BET RE FT Beantwoording", "BETREFT Beantwoording"),
+        ("BI JLA GE( N )", "BIJLAGE(N)"),
+        ("B E Z O R G E N", "BEZORGEN"),
+        ("EU VS NL", "EU VS NL"),
+        ("Datum van de brief", "Datum van de brief"),
+    ],
+)
+def test_letter_spaced_capitals_are_restored(printed: str, restored: str) -> None:
+    assert restore_spaced_capitals(printed) == restored
+
+
+def test_letter_spaced_labels_from_a_pdf(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spaced = [
+        '<p class="sender">Lange Voorhout 8</p>',
+        "<p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>",
+        '<p style="letter-spacing: 4pt">DATUM <span style="letter-spacing: 0">'
+        "13 juni 2017</span></p>",
+        '<p style="letter-spacing: 4pt">KENMERK <span style="letter-spacing: 0">'
+        "17003850 R</span></p>",
+        "<p>Geachte voorzitter,</p>",
+        "<p>Hierbij zenden wij u de antwoorden op de vragen die de vaste commissie voor "
+        "Financiën ons heeft voorgelegd over het rapport Resultaten verantwoordingsonderzoek "
+        "2016.</p>",
+        "<p>Algemene Rekenkamer</p>",
+        "<h1>Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer</h1>",
+    ]
+    body = spaced + letter(ITEMS)[9:]
+    doc = build(render(body, tmp_path / "spaced.pdf", running="", style=LETTER_STYLE))
+    assert doc.metadata.letter is not None
+    assert doc.metadata.letter.date == model.PartialDate(2017, 6, 13)
+    assert doc.metadata.letter.reference == "17003850 R"
+    assert len(doc.questions()) == len(ITEMS)

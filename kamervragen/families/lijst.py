@@ -58,7 +58,7 @@ from kamervragen import model
 from kamervragen.blocks import build_blocks, heading
 from kamervragen.errors import Anomaly
 from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata, detect_family
-from kamervragen.references import normalise_dossier, parse_date
+from kamervragen.references import find_references, normalise_dossier, parse_date
 from kamervragen.text import Paragraph, Text
 
 # --- Title block ----------------------------------------------------------------------------------
@@ -70,6 +70,8 @@ DOSSIER_LINE = re.compile(
     r"^(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]{1,3})?(?:\s+[IVXLC]{1,5}\b|\s+[A-Z]\b)?)"
     r"\s+(?P<title>[A-Z(‘“'\"].*)$"
 )
+# A title line that stops mid-phrase continues on the next line.
+TITLE_CONTINUES = re.compile(r"\b(?:van|de|het|der|en|voor|bij|over|in|op|met|tot)$")
 # The document number and type as printed: "Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN",
 # "Nr. 7 NOTA NAAR AANLEIDING VAN HET VERSLAG"; the type may also stand alone.
 DOCUMENT_NUMBER_LINE = re.compile(r"^Nr\.\s*(?P<number>\d+[A-Za-z]?)(?:\s+(?P<type>\S.*))?$")
@@ -92,7 +94,24 @@ COMMITTEE = re.compile(
 # Staatssecretaris van Financiën over …". Each office follows "de" ("aan de …", "en de …").
 ADDRESSEES = re.compile(r"\bvoorgelegd aan (?P<addressees>.+?)(?:\s+over\b|\s+inzake\b|\.\s|\.$|$)")
 ADDRESSEE_SEPARATOR = re.compile(r",?\s+en\s+(?=de\s+[A-Z])|,\s+(?=de\s+[A-Z])")
-OFFICE = re.compile(r"^(?:de\s+)?(?P<office>(?:Minister|Staatssecretaris|Minister-President)\b.*)$")
+OFFICE = re.compile(
+    r"^(?:de\s+|het\s+)?(?P<office>(?:Minister|Staatssecretaris|Minister-President)\b.*"
+    r"|Algemene Rekenkamer|Raad van State|Nationale ombudsman|Kiesraad)$"
+)
+# Who answered, as the lijst's introduction says: "De Algemene Rekenkamer heeft deze vragen
+# beantwoord bij brief van 13 juni 2014."; the letter's date when it names one.
+ANSWERED_IN_LETTER = re.compile(
+    r"\b(?:De|Het)\s+(?P<who>[A-Z][\w\-]*(?:\s+[\w\-]+){0,8}?)\s+heeft\s+(?:deze|de)\s+vragen"
+    r"\s+beantwoord(?:\s+bij\s+brief\s+van\s+(?P<date>\d{1,2}\s+\w+\s+\d{4}))?"
+)
+# The report or letter the questions are about, and its Kamerstuk:
+#   "… voorgelegd aan de Algemene Rekenkamer over het rapport EU-trendrapport 2013 (Kamerstuk
+#   33 523).", "… ons heeft voorgelegd over het rapport Resultaten verantwoordingsonderzoek 2021 bij
+#   het Ministerie van SZW. De vragen …", "… over de Vaststelling van de begrotingsstaten …".
+REPORT = re.compile(
+    r"\bvoorgelegd\s+(?:aan\s+.+?\s+)?over\s+(?:het\s+rapport|het\s+jaarverslag|het|de)\s+"
+    r"(?P<report>[^\s].+?)(?:\s+\((?P<ref>(?:Kamerstuk|kst)[^)]*)\)|\.(?:\s|$)|$)"
+)
 # Lines of the front matter after the title: the lijst's introduction and its signatures
 # ("De voorzitter van de commissie,", "De griffier van de commissie,"), and a table of contents.
 INTRODUCTION = re.compile(
@@ -243,6 +262,10 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     if result is None:  # no questions: the structure step refuses the document
         return FamilyParse(metadata=metadata, front=_front(paragraphs), body=())
     start, body, anomalies = result
+    if family == "lijst":
+        # The list's title may open the body as the heading of its one section.
+        lead = body[0].title if body and isinstance(body[0], model.Section) else None
+        metadata = _lijst_metadata(metadata, paragraphs[:start], lead)
     anomalies = [*anomalies, *_unrecognised(paragraphs, body)]
     return FamilyParse(
         metadata=metadata,
@@ -880,17 +903,143 @@ def _entry_key(text: str) -> str:
     return re.sub(r"(?:\s*\|)?[\s.…]*\d*$", "", text).strip().lower()
 
 
+# --- The covering letter --------------------------------------------------------------------------
+
+# A letter's salutation, which ends its head: "Geachte voorzitter,", "Geachte heer Bosman,".
+SALUTATION = re.compile(r"^(?:Zeer\s+)?(?:Hoog)?[Gg]eachte\b.{0,80},$")
+# The addressee of a letter: "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", before
+# the postal address ("Postbus 20018", "2500 EA Den Haag").
+RECIPIENT = re.compile(
+    r"^Aan\s+(?P<recipient>.+?)(?=\s+(?:Postbus\b|Binnenhof\b|\d{4}\s?[A-Z]{2}\b)|$)"
+)
+# The labels of a letter's head, in capitals (letter-spaced ones already restored by the read
+# stage) anywhere in a paragraph, since a second column may share the line ("DATUM 7 juni 2022
+# ONS KENMERK"), or in title case at the start ("Datum 7 juni 2022", "Betreft: …").
+LETTER_FIELDS = {
+    "date": ("DATUM", "Datum"),
+    "reference": (
+        "ONS KENMERK",
+        "ONZE REFERENTIE",
+        "KENMERK",
+        "Ons kenmerk",
+        "Onze referentie",
+        "Kenmerk",
+    ),
+    "subject": ("BETREFT", "ONDERWERP", "Betreft", "Onderwerp"),
+    "enclosures": ("BIJLAGE(N)", "BIJLAGEN", "BIJLAGE", "Bijlage(n)", "Bijlagen", "Bijlage"),
+    "": (
+        "UW KENMERK",
+        "UW BRIEF VAN",
+        "UW BRIEF",
+        "CONTACTPERSOON",
+        "DOORKIESNUMMER",
+        "INLICHTINGEN",
+        "TELEFOON",
+        "POSTADRES",
+        "BEZOEKADRES",
+        "RETOURADRES",
+        "AFSCHRIFT",
+        "Uw kenmerk",
+        "Uw brief van",
+        "Uw brief",
+        "Contactpersoon",
+        "Doorkiesnummer",
+    ),
+}
+_FIELD_OF = {name: field for field, names in LETTER_FIELDS.items() for name in names}
+LETTER_LABEL = re.compile(
+    r"(?<![\w(])(?:"
+    + "|".join(
+        re.escape(name) for name in sorted(_FIELD_OF, key=len, reverse=True) if name.isupper()
+    )
+    + r")(?![\w)])"
+    + r"|^(?:"
+    + "|".join(re.escape(n) for n in sorted(_FIELD_OF, key=len, reverse=True) if not n.isupper())
+    + r")\b:?"
+)
+# A paragraph this far right of the body's left edge stands in the letter's right column.
+RIGHT_COLUMN = 150.0
+
+
+def _letter(paragraphs: Sequence[Paragraph]) -> model.Letter | None:
+    """The covering letter in the front matter: its head (the labelled fields, in one or two
+    columns, a value continuing on the next lines of its column), the addressee, the salutation
+    and the signatories after the letter's last sentence. None without a salutation."""
+    salutation = next((i for i, p in enumerate(paragraphs) if SALUTATION.match(p.text)), None)
+    if salutation is None:
+        return None
+    fields: dict[str, list[str]] = {}
+    last: dict[str, str] = {}  # column -> the field being filled there
+    recipient = None
+    for paragraph in paragraphs[:salutation]:
+        text = paragraph.text
+        if recipient is None and (match := RECIPIENT.match(text)):
+            recipient = match.group("recipient")
+            continue
+        column = "right" if paragraph.indent > RIGHT_COLUMN else "left"
+        found = list(LETTER_LABEL.finditer(text))
+        if not found:
+            if column in last:
+                fields[last[column]].append(text)
+            continue
+        if found[0].start() > 0 and column in last:
+            fields[last[column]].append(text[: found[0].start()])
+        for number, match in enumerate(found):
+            end = found[number + 1].start() if number + 1 < len(found) else len(text)
+            where = column if number == 0 else "right"
+            label = match.group(0).rstrip(":")
+            key = f"{_FIELD_OF.get(label, '')}#{len(fields)}"
+            fields[key] = [text[match.end() : end]]
+            last[where] = key
+    values: dict[str, str] = {}
+    for key, parts in fields.items():
+        field = key.split("#")[0]
+        value = " ".join(" ".join(parts).split()).lstrip(": ")
+        if field and value and field not in values:
+            values[field] = value
+    # The signatories: after the letter's last sentence, short lines that end none.
+    signatories: list[str] = []
+    for paragraph in paragraphs[salutation + 1 :]:
+        if paragraph.bold:
+            break  # the list's title
+        if paragraph.text.endswith((".", "!", "?", ":")) or len(paragraph.text) > 100:
+            signatories = []
+        else:
+            signatories.append(paragraph.text)
+    date = parse_date(values["date"]) if "date" in values else None
+    return model.Letter(
+        date=date,
+        reference=values.get("reference"),
+        subject=values.get("subject"),
+        recipient=recipient,
+        enclosures=values.get("enclosures"),
+        salutation=paragraphs[salutation].text,
+        signatories=tuple(signatories),
+    )
+
+
 # --- Metadata -------------------------------------------------------------------------------------
 
 
 def _metadata(text: Text, family: model.Family, furniture: Sequence[str]) -> model.Metadata:
     metadata = base_metadata(text, family, furniture)
     values: dict[str, object] = {}
-    for paragraph in text.paragraphs[:TITLE_AREA]:
+    for index, paragraph in enumerate(text.paragraphs[:TITLE_AREA]):
         line = paragraph.text
         if "dossier" not in values and (match := DOSSIER_LINE.match(line)):
             values["dossier"] = normalise_dossier(match.group("dossier"))
             values["title"] = match.group("title")
+            following = text.paragraphs[index + 1] if index + 1 < len(text.paragraphs) else None
+            if (
+                following is not None
+                and paragraph.bold
+                and following.bold
+                and TITLE_CONTINUES.search(line)
+                and not _is_title_line(following)
+            ):
+                # The title set over two lines: "… bij het Ministerie van" / "Veiligheid en
+                # Justitie".
+                values["title"] = f"{match.group('title')} {following.text}"
         elif "document_number" not in values and (match := DOCUMENT_NUMBER_LINE.match(line)):
             values["document_number"] = match.group("number")
             if match.group("type"):
@@ -911,6 +1060,67 @@ def _metadata(text: Text, family: model.Family, furniture: Sequence[str]) -> mod
             ]
             if offices:
                 values["addressees"] = tuple(offices)
+    return dataclasses.replace(metadata, **values)  # type: ignore[arg-type]
+
+
+def _kamerstuk(printed: str) -> model.DocumentRef:
+    """ "Kamerstuk 33 930 VI, nr. 1" or "Kamerstuk 33 523" (a dossier without a number)."""
+    found = find_references(printed)
+    if found:
+        return found[0].ref
+    match = re.search(
+        r"(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]{1,3})?(?:\s+[IVXLC]{1,5}\b)?)", printed
+    )
+    dossier = normalise_dossier(match.group("dossier")) if match else None
+    return model.DocumentRef(text=printed, kind="kamerstuk", dossier=dossier)
+
+
+def _lijst_metadata(
+    metadata: model.Metadata, front: Sequence[Paragraph], lead: str | None = None
+) -> model.Metadata:
+    """What the front matter says about the list: the covering letter, the report the questions
+    are about, who answered, and the committee and date when the title block has none."""
+    values: dict[str, object] = {}
+    letter = _letter(front)
+    letter_date = letter.date if letter is not None else None
+    for paragraph in front:
+        line = paragraph.text
+        if "committee" not in values and metadata.committee is None:
+            if match := COMMITTEE.search(line):
+                values["committee"] = match.group("committee")
+        if "report" not in values and (match := REPORT.search(line)):
+            values["report"] = match.group("report")
+            if match.group("ref"):
+                values["report_ref"] = _kamerstuk(match.group("ref"))
+        if "answered_by" not in values and (match := ANSWERED_IN_LETTER.search(line)):
+            values["answered_by"] = match.group("who")
+            if match.group("date") and letter_date is None:
+                letter_date = parse_date(match.group("date"))
+    if letter is not None and letter.signatories and "answered_by" not in values:
+        values["answered_by"] = letter.signatories[0].rstrip(",")
+    if letter is not None or letter_date is not None:
+        letter = dataclasses.replace(letter or model.Letter(), date=letter_date)
+        values["letter"] = letter
+    if metadata.date is None and letter_date is not None:
+        values["date"] = letter_date
+    if metadata.title is None:
+        # The list's own title ("Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer
+        # over het rapport …"): the bold lines after the letter; else what the letter concerns.
+        salutation = next((i for i, p in enumerate(front) if SALUTATION.match(p.text)), None)
+        title = [
+            p.text
+            for p in front[(salutation or 0) + 1 :]
+            if p.bold and not p.text.endswith(SENTENCE_END)
+        ]
+        if salutation is not None and title:
+            values["title"] = " ".join(title)
+        elif salutation is not None and lead:
+            values["title"] = lead
+        elif letter is not None and letter.subject:
+            values["title"] = letter.subject
+    if not metadata.addressees and "answered_by" in values and letter is not None:
+        # "… de vragen die de vaste commissie … ons heeft voorgelegd": put to the sender.
+        values["addressees"] = (values["answered_by"],)
     return dataclasses.replace(metadata, **values)  # type: ignore[arg-type]
 
 

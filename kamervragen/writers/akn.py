@@ -346,7 +346,11 @@ class References:
         signed = self.metadata.answered_by
         if signed is None:
             return None
-        return CABINET if signed.casefold() == CABINET else self.person(signed)
+        if signed.casefold() == CABINET:
+            return CABINET
+        if _ORGANISATION.search(signed):
+            return self.organization(signed, signed)
+        return self.person(signed)
 
     def tag(self, eid: str) -> str:
         """The inline element for a mention of this entry: ``person``, ``organization``, ``role``."""
@@ -373,6 +377,12 @@ class References:
             if role.casefold() == office:
                 return self.role(role)
         return None
+
+
+# Who answers a lijst may be a body, not a person: "Algemene Rekenkamer", "Raad van State".
+_ORGANISATION = re.compile(
+    r"\b(?:Rekenkamer|Raad van State|[Oo]mbudsman|Kiesraad|College|Autoriteit|Inspectie|Dienst)\b"
+)
 
 
 def _person(person: model.Person) -> str:
