@@ -108,6 +108,7 @@ _ELEMENT_ONLY = frozenset(
     for tag in (
         "document",
         "metadata",
+        "letter",
         "front",
         "body",
         "list",

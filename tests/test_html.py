@@ -253,6 +253,13 @@ def test_header_has_the_metadata_and_the_running_header(page: lxml.html.HtmlElem
         "Antwoord van",
         "Mede namens",
         "Zie ook",
+        "Over",
+        "Brief van",
+        "Ons kenmerk",
+        "Betreft",
+        "Brief aan",
+        "Bijlagen",
+        "Ondertekend",
     ]
 
 
