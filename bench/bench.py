@@ -23,12 +23,16 @@ Not a test: it measures and prints, with the targets of the performance issue an
    own start-up ("ready in") and every document's time, so Snakemake and process start-up is
    measured in the same run: wall time minus the documents' time over the cores. With one job per
    step it is estimated: wall time minus the in-process work of the same jobs.
+5. **Long lijst** (``--long-list``, only this part): a *lijst van vragen en antwoorden* of 100
+   and of 400 questions (about 30 and 120 pages) made from the lijst samples' real texts with
+   WeasyPrint; the non-PDF stages in ms per page, and whether the time grows linearly.
 4. **Dry run** of a synthetic input folder of ``--dry-run-docs`` documents (hard links of the
    sample: a dry run does not read them).
 
     python bench/bench.py                              # corpus: input/ and ../shared/corpus/
     python bench/bench.py --docs 40 --repeat 5         # and the workflow on 40 documents
     python bench/bench.py --skip-e2e --dry-run-docs 0  # stages and jobs only (about a minute)
+    python bench/bench.py --long-list                  # only the long lijst (400 questions)
 
 The machine is usually shared: the load average is printed at the start and the end; repeat runs
 and compare medians.
@@ -241,7 +245,9 @@ def stage_run(pdf: Path) -> dict[str, float]:
 def pdftotext_ms(pdf: Path) -> float:
     ms, _ = timed(
         lambda: subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], check=True, stdout=subprocess.DEVNULL
+            ["pdftotext", "-layout", str(pdf), "-"],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     )
     return ms
@@ -518,11 +524,27 @@ def print_stages(times: list[FileTimes]) -> None:
         )
 
     for name in STAGES:
-        row(name, [t.per_page((name,)) for t in times], sum(t.work((name,)) for t in times))
+        row(
+            name,
+            [t.per_page((name,)) for t in times],
+            sum(t.work((name,)) for t in times),
+        )
     print("-" * 58)
-    row("read (+build_text)", [t.per_page(READ) for t in times], sum(t.work(READ) for t in times))
-    row("core (no PDF)", [t.per_page(CORE) for t in times], sum(t.work(CORE) for t in times))
-    row("all stages", [t.per_page(STAGES) for t in times], sum(t.work(STAGES) for t in times))
+    row(
+        "read (+build_text)",
+        [t.per_page(READ) for t in times],
+        sum(t.work(READ) for t in times),
+    )
+    row(
+        "core (no PDF)",
+        [t.per_page(CORE) for t in times],
+        sum(t.work(CORE) for t in times),
+    )
+    row(
+        "all stages",
+        [t.per_page(STAGES) for t in times],
+        sum(t.work(STAGES) for t in times),
+    )
     if all(t.pdftotext is not None for t in times):
         values = [(t.pdftotext or 0) / t.pages for t in times]
         row("ref pdftotext -layout", values, sum(t.pdftotext or 0 for t in times))
@@ -657,6 +679,112 @@ def versions() -> str:
     )
 
 
+# --- a long lijst ----------------------------------------------------------------------------------
+
+#: The long list of the lijst issue: 400 questions over about 120 pages, made from the samples.
+LONG_LIST_QUESTIONS = (100, 400)
+#: The non-PDF stages of a long list (neither reading the PDF nor writing one), per page: the
+#: goal is the same as the other families'. Reading is printed beside them.
+LONG_LIST_STAGES = ("build_text", "build_document", "to_xml", "write_html", "write_akn")
+
+LONG_LIST_STYLE = """
+@page { size: A4; margin: 2.5cm 2.5cm 3cm;
+  @bottom-center { content: "Tweede Kamer, vergaderjaar 2013–2014, 33 930, nr. 1 " counter(page);
+    font-size: 8pt } }
+body { font-family: DejaVu Serif; font-size: 10pt; line-height: 1.3; text-align: justify;
+  hyphens: auto }
+p { margin: 0 0 8pt 0 } .label { font-weight: bold; margin: 10pt 0 2pt 0 }
+"""
+
+
+def long_list_pdf(folder: Path, questions: int) -> Path:
+    """A *lijst van vragen en antwoorden* of ``questions`` questions ("Vraag N", the question,
+    "Antwoord op vraag N:", the answer), the real texts of ../shared/corpus/lijst's gold files
+    taken in turn, printed by WeasyPrint: about 0.3 pages per question."""
+    import html
+    import json
+
+    import weasyprint
+
+    items = []
+    for gold in sorted((CORPUS / "lijst").glob("*.gold.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        items += list(zip(data["questions"], data["answers"], strict=True))
+    if not items:
+        raise SystemExit(f"no lijst samples in {CORPUS / 'lijst'}: the long list is made of them")
+    body = [
+        "<p><b>33 930 Resultaten verantwoordingsonderzoek 2013</b></p>",
+        "<p><b>Nr. 1 LIJST VAN VRAGEN EN ANTWOORDEN</b></p>",
+        "<p>Vastgesteld 13 juni 2014</p>",
+        "<p>De vaste commissie voor Financiën heeft een aantal vragen voorgelegd aan de Algemene "
+        "Rekenkamer over het rapport Resultaten verantwoordingsonderzoek 2013 (Kamerstuk 33 930, "
+        "nr. 1). De Algemene Rekenkamer heeft deze vragen beantwoord bij brief van 13 juni 2014. "
+        "Vragen en antwoorden zijn hierna afgedrukt.</p>",
+    ]
+    for number in range(1, questions + 1):
+        question, answer = items[(number - 1) % len(items)]
+        body += [
+            f'<p class="label">Vraag {number}</p>',
+            f"<p>{html.escape(question['text'])}</p>",
+            f'<p class="label">Antwoord op vraag {number}:</p>',
+            f"<p>{html.escape(answer['text'])}</p>",
+        ]
+    page = f'<html lang="nl"><head><style>{LONG_LIST_STYLE}</style></head><body>{"".join(body)}'
+    path = folder / f"lijst-{questions}-vragen.pdf"
+    weasyprint.HTML(string=page + "</body></html>").write_pdf(path)
+    return path
+
+
+def long_list_run(pdf: Path) -> dict[str, float]:
+    """One pass through the non-PDF stages; milliseconds per stage."""
+    from kamervragen.writers.akn import write_akn
+    from kamervragen.writers.html import write_html
+
+    ms: dict[str, float] = {}
+    ms["read_pdf"], layout = timed(lambda: read_pdf(pdf))
+    ms["build_text"], text = timed(lambda: build_text(layout))
+    ms["build_document"], document = timed(lambda: build_document(text, layout=layout))
+    ms["to_xml"], _ = timed(lambda: to_xml(document))
+    ms["write_html"], _ = timed(lambda: write_html(document))
+    ms["write_akn"], _ = timed(lambda: write_akn(document))
+    return ms
+
+
+def measure_long_list(work: Path, repeat: int) -> bool:
+    """The long lists: ms per page of every non-PDF stage, and whether time grows linearly."""
+    print("\n## Long lijst (non-PDF stages, ms per page; median of the runs)\n")
+    names = " ".join(f"{name:>14}" for name in LONG_LIST_STAGES)
+    print(f"{'questions':>9} {'pages':>5} {'(read_pdf)':>10} {names} {'total':>8}")
+    totals: list[tuple[int, float]] = []
+    for count in LONG_LIST_QUESTIONS:
+        pdf = long_list_pdf(work, count)
+        layout = read_pdf(pdf)
+        pages = len(layout.pages)
+        document = build_document(build_text(layout), layout=layout)
+        found = len(document.questions()), len(document.answers())
+        if found != (count, count):
+            print(f"{pdf.name}: found {found[0]} questions and {found[1]} answers, not {count}")
+        long_list_run(pdf)  # warm-up
+        runs = [long_list_run(pdf) for _ in range(repeat)]
+        stages = {
+            name: statistics.median(run[name] for run in runs) / pages
+            for name in ("read_pdf", *LONG_LIST_STAGES)
+        }
+        total = sum(stages[name] for name in LONG_LIST_STAGES)
+        totals.append((pages, total))
+        values = " ".join(f"{stages[name]:>14.2f}" for name in LONG_LIST_STAGES)
+        print(f"{count:>9} {pages:>5} {stages['read_pdf']:>10.2f} {values} {total:>8.2f}")
+    (small_pages, small), (large_pages, large) = totals[0], totals[-1]
+    linear = large <= 1.5 * small  # per page: a quadratic step would grow with the length
+    ok = large <= TARGET_CORE_MS_PER_PAGE and linear
+    print(
+        f"\nms/page {small:.1f} at {small_pages} pages, {large:.1f} at {large_pages} pages "
+        f"(linear: {'yes' if linear else 'no'}); goal <= {TARGET_CORE_MS_PER_PAGE:.0f} ms/page: "
+        f"{verdict(ok)}"
+    )
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs (default: input/ and corpus)")
@@ -680,9 +808,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
+    parser.add_argument("--long-list", action="store_true",
+                        help="only the long lijst: 400 questions over about 120 pages, made from "
+                        "the lijst samples; ms per page of the non-PDF stages")  # fmt: skip
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.long_list:
+        print("# kamervragen benchmark: long lijst")
+        print(f"{versions()}; {os.cpu_count()} cores; start: {load()}")
+        with tempfile.TemporaryDirectory(prefix="kamervragen-bench-") as folder:
+            ok = measure_long_list(Path(folder), args.repeat)
+        print(f"end: {load()}")
+        return 0 if ok else 1
     global CHUNK_SIZE
     CHUNK_SIZE = args.chunk_size
     cores = [int(c) for c in args.cores.split(",") if c.strip()]
