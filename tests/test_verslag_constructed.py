@@ -487,3 +487,30 @@ def test_unlabelled_answers_after_numbered_questions(tmp_path: Path) -> None:
     assert {q.numbering for q in document.questions()} == {"printed"}
     assert {a.numbering for a in document.answers()} == {"printed"}
     assert document.anomalies == ()
+
+
+def test_unlabelled_reply_whose_answers_restate_their_question(tmp_path: Path) -> None:
+    """No labels in the reply, answers of several paragraphs, each opening by restating its
+    question ("De leden van de VVD-fractie vragen …"): the restatement starts the next answer."""
+    body = [*TITLE, *part_one(labels=True), para("II. REACTIE VAN DE MINISTER", "b new-page")]
+    restated: dict[str, list[list[str]]] = {}
+    for party, answers in ANSWERS.items():
+        body.append(reply_heading(party))
+        restated[party] = []
+        for answer in answers:
+            paragraphs = [
+                f"De leden van de {party}-fractie vragen hiernaar. {answer[0]}",
+                *answer[1:],
+                "Het kabinet komt hier in de voortgangsbrief op terug.",
+            ]
+            restated[party].append(paragraphs)
+            body += [para(text) for text in paragraphs]
+    document = build(render(body, tmp_path / "restated.pdf"))
+    expected = [
+        (n, party, q, restated[party][index])
+        for n, party, q, _ in expected_pairs()
+        for index in [(n - 1) if party == "VVD" else (n - 4)]
+    ]
+    assert pairs(document) == expected
+    assert document.anomalies == ()
+    assert {a.numbering for a in document.answers()} == {"inferred"}

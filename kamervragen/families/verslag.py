@@ -950,7 +950,8 @@ class _Builder:
         warning and the unnumbered answers stay unpaired (never a silent shift)."""
         questions = self.party_questions.get(party.name, [])
         loose = [item for item in _items(party.content) if isinstance(item, _Loose)]
-        answers_by_order: dict[int, _Answer] = {}  # id(_Loose) -> the answer it is
+        # id(_Loose) -> the answer it opens (None: a later paragraph of that answer)
+        answers_by_order: dict[int, _Answer | None] = {}
         if party.answers:
             counted, what = len(party.answers), "answer(s)"
             unnumbered = [answer for answer in party.answers if answer.number is None]
@@ -959,18 +960,29 @@ class _Builder:
                     if answer.number is None:
                         answer.number, answer.numbering = number, "inferred"
         else:
-            # No labels at all: one paragraph per answer, after any opening words of thanks.
+            # No labels at all: after any opening words of thanks, one paragraph per answer; or,
+            # where answers run over several paragraphs, each answer opens by restating its
+            # question ("De leden van de VVD-fractie vragen naar … Het kabinet …").
             candidates = list(loose)
             while len(candidates) > len(questions) and REPLY_INTRO.search(
                 candidates[0].paragraph.text
             ):
                 candidates.pop(0)
-            counted, what = len(candidates), "paragraph(s) for answers, none labelled"
-            if candidates and len(candidates) == len(questions):
-                for item, number in zip(candidates, questions, strict=True):
-                    answers_by_order[id(item)] = _Answer(
-                        None, number, None, None, [item.paragraph], numbering="inferred"
-                    )
+            groups = [[item] for item in candidates]
+            if len(groups) > len(questions) and QUESTION_OPENER.match(candidates[0].paragraph.text):
+                groups = []
+                for item in candidates:
+                    if not groups or QUESTION_OPENER.match(item.paragraph.text):
+                        groups.append([])
+                    groups[-1].append(item)
+            counted, what = len(groups), "answer(s) without labels"
+            if groups and len(groups) == len(questions):
+                for group, number in zip(groups, questions, strict=True):
+                    paragraphs = [item.paragraph for item in group]
+                    answer = _Answer(None, number, None, None, paragraphs, numbering="inferred")
+                    answers_by_order[id(group[0])] = answer
+                    for item in group[1:]:
+                        answers_by_order[id(item)] = None  # part of the answer above
         if counted != len(questions):
             name = f"the {party.name} fractie" if party.name else "the reply"
             self.anomaly(
@@ -1049,7 +1061,7 @@ def _items(content: Sequence[_Item]) -> Iterator[_Item]:
 
 
 def _materialise(
-    content: Sequence[_Item], answers_by_order: dict[int, _Answer]
+    content: Sequence[_Item], answers_by_order: dict[int, _Answer | None]
 ) -> tuple[model.Node, ...]:
     """A reply section's items as model nodes: answers, topic sections, and the loose paragraphs
     (an answer paired by order, or reply text)."""
@@ -1062,7 +1074,9 @@ def _materialise(
         result.extend(_blocks(run))
         run = []
         if isinstance(item, _Loose):
-            result.append(answers_by_order[id(item)].node())
+            answer = answers_by_order[id(item)]
+            if answer is not None:
+                result.append(answer.node())
         elif isinstance(item, _Answer):
             result.append(item.node())
         elif isinstance(item, _Topic):
