@@ -47,7 +47,12 @@ CHECK_SCRIPT = TESTS / "tools" / "check_html.mjs"
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # The documents the checkers run on: name -> where it comes from (a PDF in the corpus, or XML).
-VERSLAG = ["28676-navo-verslag", "28676-navo-verslag-reflowed"]
+VERSLAG = [
+    "28676-navo-verslag",
+    "28676-navo-verslag-reflowed",
+    "28676-navo-verslag-questions-first",  # parts, the reply's fracties
+    "28676-navo-verslag-unlabelled",  # labels made for numbers the document does not print
+]
 CHECKED = {
     "minimal": MINIMAL,
     **{name: CORPUS / "verslag" / f"{name}.pdf" for name in VERSLAG},
