@@ -514,3 +514,22 @@ def test_unlabelled_reply_whose_answers_restate_their_question(tmp_path: Path) -
     assert pairs(document) == expected
     assert document.anomalies == ()
     assert {a.numbering for a in document.answers()} == {"inferred"}
+
+
+def test_unlabelled_answers_told_by_a_smaller_size(tmp_path: Path) -> None:
+    """Same face, same margin: the answers are set a point smaller than the questions."""
+    body = list(TITLE)
+    for party, questions in QUESTIONS.items():
+        body.append(para(f"Vragen en opmerkingen van de leden van de {party}-fractie", "b"))
+        body.append(para(INTRO.format(party=party)))
+        topic = None
+        for (heading, question), answer in zip(questions, ANSWERS[party], strict=True):
+            if heading != topic:
+                body.append(para(heading, "b"))
+                topic = heading
+            body.append(para(question))
+            body += [para(text, "small") for text in answer]
+    body.insert(0, "<style>.small { font-size: 9pt }</style>")
+    document = build(render(body, tmp_path / "smaller.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()

@@ -412,7 +412,8 @@ def _typographic_answers(
     paragraphs that open as questions do ("De leden van de …-fractie vragen …"); the answers' style
     is the style that most often follows a question directly, and it must follow at least half of
     the questions. A style is the face (bold, italic: every line of the paragraph, so a word in
-    italics does not count) and whether the paragraph is indented against the questions. A run in
+    italics does not count), whether the paragraph is indented against the questions, and its
+    size (to half a point). A run in
     the answers' style is an answer when it follows question text, except a quotation inside a
     question: a run that opens with a quotation mark or follows a colon, after which the question
     goes on (text in the questions' style follows it).
@@ -442,8 +443,9 @@ def _typographic_answers(
     indents = sorted(p.indent for p in openers)
     base = indents[len(indents) // 2]
 
-    def style(paragraph: Paragraph) -> tuple[bool, bool, bool]:
-        return paragraph.bold, paragraph.italic, paragraph.indent - base >= INDENT_STEP
+    def style(paragraph: Paragraph) -> tuple[bool, bool, bool, float]:
+        indented = paragraph.indent - base >= INDENT_STEP
+        return paragraph.bold, paragraph.italic, indented, round(2 * paragraph.size) / 2
 
     question_style = Counter(style(p) for p in openers).most_common(1)[0][0]
     # Sections: the runs of paragraphs between headings and labels.
@@ -453,7 +455,7 @@ def _typographic_answers(
             sections.append([])
         else:
             sections[-1].append(index)
-    followers: Counter[tuple[bool, bool, bool]] = Counter()
+    followers: Counter[tuple[bool, bool, bool, float]] = Counter()
     question_runs = 0
     for section in sections:
         for previous, index in zip(section, section[1:], strict=False):
