@@ -284,7 +284,9 @@ class Question:
     question takes the number of the answer that follows it. ``id`` is unique in the document
     ("vraag-3", "vraag-3-5" for a combined label; a duplicate number gets a suffix, "vraag-3-b").
     ``label`` is the printed label block, if the document prints one ("Vraag 1"); a verslag prints
-    none.
+    none, or "Vraag 1" when it prints its questions first. Where nothing is printed (a verslag
+    whose answers are told by typography alone), the numbers are the question's position and
+    ``numbering`` is "inferred".
     """
 
     id: str
@@ -302,7 +304,8 @@ class Answer:
     ``questions`` are the ids of the questions it answers (resolved by the structure step; empty
     when no question carries its number, which is an anomaly). ``label`` is the printed heading:
     "Antwoord 5 en 6" (aanhangsel), "1. Antwoord van het kabinet" (verslag). ``by`` names who
-    answers when the label says so ("kabinet").
+    answers when the label says so ("kabinet"). ``numbering`` is "inferred" when no number is
+    printed for it: its position (typography alone), or its order in its fractie's reply.
     """
 
     id: str  # "antwoord-1", "antwoord-5-6"
