@@ -21,6 +21,10 @@ or the fractie's intro) and an answer heading. An answer runs until a topic or f
 until the next question begins: a paragraph set back from the answer's indentation, or, when the
 answers are not indented, a paragraph that opens as questions do ("De leden van de …-fractie").
 
+Committees also print a verslag questions first (part I the questions, part II the reply per
+fractie) or with answers that carry no label at all (told by typography): see "Questions first,
+unlabelled answers" below.
+
 :func:`parse` only groups and labels the paragraphs; :mod:`kamervragen.structure` gives ids, links
 answers to questions and checks that every paragraph landed in the model exactly once.
 """
