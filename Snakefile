@@ -6,7 +6,7 @@
 #                    -> output/<name>/<name>.html, .pdf, .akn.xml       (rules/render.smk)
 #                    -> output/<name>/<name>.qa.jsonl                   (rules/export.smk)
 #                    -> output/<name>/<name>.manifest.json              (rules/archive.smk)
-#   all documents    -> output/questions.csv, output/SHA256SUMS         (export.smk, archive.smk)
+#   all documents    -> output/questions.csv, warnings.csv, rejected.csv, SHA256SUMS (archive.smk)
 #   chunk_size > 0   -> N documents per job, all steps in one process    (rules/chunked.smk)
 #
 # Another workflow can use this one as a module: see "Use as a Snakemake module" in README.md.
@@ -33,7 +33,14 @@ include: "rules/chunked.smk"
 report: "report/workflow.rst"
 
 
-# The aggregates need every document: after a failure, say which documents are missing and why.
+# The last line of a run: how many documents were converted and rejected (exit status 1 when any
+# was rejected, unless config allow_rejected).
+onsuccess:
+    report_outcomes()
+
+
+# The corpus files need every document converted or rejected: after a failure, say which
+# documents are missing and why.
 onerror:
     report_unfinished_documents()
 
@@ -41,5 +48,5 @@ onerror:
 rule all:
     default_target: True
     input:
-        get_final_outputs(),
-        get_aggregates(),
+        get_final_outputs,
+        get_corpus_files(),

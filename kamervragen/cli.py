@@ -30,9 +30,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from kamervragen import __version__
+from kamervragen import __version__, model
 from kamervragen.errors import InputError, InternalError, KamervragenError, RenderError
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
@@ -92,6 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse a document without question/answer structure (exit 7) before writing "
         "anything; the workflow uses this so that such a document leaves no output at all",
+    )
+    read.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --require-qa: refuse a document with structure warnings (exit 9) before "
+        "writing anything, as 'structure --strict' would fail it",
+    )
+    read.add_argument(
+        "--outcome",
+        type=Path,
+        metavar="FILE",
+        help="record the verdict in FILE (JSON, see kamervragen/corpus.py): a rejected input "
+        "(exit codes 3, 4, 5, 7, 9, 10) is then a normal outcome: its one-line reason is "
+        "printed, earlier outputs of the document in the folder of --layout are removed, and "
+        "the exit status is 0. The workflow uses this to list rejected inputs in rejected.csv",
     )
     _add_limit_options(read)
 
@@ -281,6 +296,30 @@ def _configure_logging(log_file: Path | None) -> None:
 
 
 def _read(args: argparse.Namespace) -> int:
+    from kamervragen.corpus import Outcome, outcomes_json
+
+    name = _document_name(args.pdf)
+    try:
+        _read_pdf(args)
+    except KamervragenError as error:
+        if args.outcome is None or not error.rejects_input:
+            raise
+        # A rejection is an outcome: recorded, and no output of this document is left.
+        _remove_outputs([args.layout, args.text])
+        _remove_document_outputs(args.layout.parent, name)
+        log.error(error.format_message())
+        outcome = Outcome.rejected(name, args.pdf.name, _read_if_possible(args.pdf), error)
+        with _outputs(args.outcome):
+            _write(args.outcome, outcomes_json([outcome]))
+        return 0
+    if args.outcome is not None:
+        outcome = Outcome.accepted(name, args.pdf.name, _read_bytes(args.pdf))
+        with _outputs(args.outcome):
+            _write(args.outcome, outcomes_json([outcome]))
+    return 0
+
+
+def _read_pdf(args: argparse.Namespace) -> None:
     from kamervragen.readers import read
     from kamervragen.text import build_text, render_txt
 
@@ -289,9 +328,12 @@ def _read(args: argparse.Namespace) -> int:
     layout = read(args.pdf, read_limits(args))
     text = build_text(layout)
     if args.require_qa:
+        from kamervragen.errors import report
         from kamervragen.structure import build_document
 
-        build_document(text, layout=layout)  # raises StructureError: no output is written
+        document = build_document(text, layout=layout)  # StructureError: no output is written
+        if args.strict and document.anomalies:
+            report(list(document.anomalies), document=layout.source.file, strict=True)
     with _outputs(args.layout, args.text):
         _write(args.layout, layout.to_json().encode("utf-8"))
         _write(args.text, render_txt(text).encode("utf-8"))
@@ -303,7 +345,23 @@ def _read(args: argparse.Namespace) -> int:
         len(text.paragraphs),
         len(text.footnotes),
     )
-    return 0
+
+
+def _read_if_possible(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _remove_document_outputs(folder: Path, name: str) -> None:
+    """Remove what earlier runs wrote for document ``name`` in ``folder`` (its PDF was replaced
+    by one that is rejected), and the folder if that leaves it empty; nothing else is touched."""
+    for suffix in CONVERT_FORMATS.values():
+        (folder / f"{name}{suffix}").unlink(missing_ok=True)
+    (folder / f"{name}.xml").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def _structure(args: argparse.Namespace) -> int:
@@ -408,8 +466,12 @@ CONVERT_FORMATS: dict[str, str] = {
 DEFAULT_CONVERT_FORMATS = ("html", "pdf", "akn")
 
 CONVERT_EXIT_HELP = """\
-With several files, convert goes on after a file that fails (its error is one line, and it
-leaves no output at all) and exits with the exit code of the first file that failed.
+A file that cannot be converted prints one line, leaves no output, and the others go on. A file
+*rejected* for what it is (not a PDF, encrypted, no text layer, not a Q&A document, a warning with
+--strict, over a limit: exit codes 3, 4, 5, 7, 9, 10) is listed in DIR/rejected.csv, and the
+corpus files are made over the others; the exit code is the first rejected file's unless
+--allow-rejected. Any other failure (a writer, a bug) makes no corpus files, and the exit code
+is the first failed file's.
 """
 
 
@@ -422,7 +484,13 @@ def _add_integration_commands(add: Callable[[str, str, str], argparse.ArgumentPa
         "kamervragen convert input/*.pdf --out converted\n"
         "  kamervragen convert vragen.pdf --out out --formats html,qa --strict",
     )
-    convert.add_argument("pdf", type=Path, nargs="+", metavar="FILE.pdf", help="source PDFs")
+    convert.add_argument(
+        "pdf",
+        type=Path,
+        nargs="+",
+        metavar="FILE.pdf|FOLDER",
+        help="source PDFs, or folders: every *.pdf directly in a folder, by name",
+    )
     convert.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder for <name>/<name>.*"
     )
@@ -436,6 +504,26 @@ def _add_integration_commands(add: Callable[[str, str, str], argparse.ArgumentPa
     )
     convert.add_argument(
         "--strict", action="store_true", help="a structure warning fails the file (exit 9)"
+    )
+    convert.add_argument(
+        "--corpus",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="write the corpus files over the documents converted (DIR/questions.csv, "
+        "warnings.csv, rejected.csv, SHA256SUMS, …), as the workflow does (default: yes)",
+    )
+    convert.add_argument(
+        "--allow-rejected",
+        action="store_true",
+        help="exit 0 when files were rejected (they are listed in DIR/rejected.csv); without "
+        "it the exit code is that of the first rejected file",
+    )
+    convert.add_argument(
+        "--outcomes",
+        type=Path,
+        metavar="FILE",
+        help="record every file's verdict (accepted or rejected) in FILE (JSON, see "
+        "kamervragen/corpus.py); written only when no file failed otherwise",
     )
     _add_limit_options(convert)
     convert.set_defaults(handler=_convert)
@@ -489,6 +577,20 @@ def _add_integration_commands(add: Callable[[str, str, str], argparse.ArgumentPa
     )
     checksums.add_argument("--output", type=Path, required=True, help="checksum file to write")
     checksums.set_defaults(handler=_checksums)
+
+    corpus = add(
+        "corpus",
+        "Write the corpus files of an output folder from the outcomes files of the documents "
+        "(which the workflow's read step or a chunk's convert --outcomes wrote): questions.csv, "
+        "warnings.csv and rejected.csv over the accepted documents, each with its manifest, "
+        "and SHA256SUMS over all of them and every file the manifests list.",
+        "kamervragen corpus output/.outcomes/*.json --out output",
+    )
+    corpus.add_argument("outcomes", type=Path, nargs="+", metavar="OUTCOMES", help="JSON files")
+    corpus.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="the output folder: DIR/<name>/"
+    )
+    corpus.set_defaults(handler=_corpus)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -544,8 +646,12 @@ class _Progress:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from kamervragen import writers
+    import json
 
+    from kamervragen import writers
+    from kamervragen.corpus import Converted, Outcome, uses_ocr
+
+    pdfs = _pdfs_of(args.pdf)
     started = time.perf_counter()
     try:
         writers.prepare(args.formats)
@@ -557,28 +663,34 @@ def _convert(args: argparse.Namespace) -> int:
             expected="the templates and fonts of this installation, readable and valid",
         ) from exc
     log.info("ready in %.0f ms (formats: %s)", _ms_since(started), ",".join(args.formats))
-    progress = _Progress(sys.stderr, len(args.pdf))
+    progress = _Progress(sys.stderr, len(pdfs))
     failures: list[tuple[Path, int]] = []  # each file that failed, with its exit code
+    rejections: list[tuple[Outcome, KamervragenError]] = []
+    outcomes: list[Outcome] = []
+    converted: list[Converted] = []
     names: set[str] = set()
-    for index, pdf in enumerate(args.pdf, start=1):
+    for index, pdf in enumerate(pdfs, start=1):
         progress.clear()
         started = time.perf_counter()
         name = _document_name(pdf)
         if name in names:
+            # Rejected, but the outputs of that name are the first file's: they stay.
             error = InputError(
                 f"another file named {pdf.name} was converted before",
                 document=str(pdf),
                 expected="PDFs with different names (outputs go to DIR/<name>/)",
             )
-            failures.append((pdf, error.exit_code))
             log.error(error.format_message())
             progress.done(index, pdf, ok=False)
+            rejections.append(
+                (Outcome.rejected(name, pdf.name, _read_if_possible(pdf), error), error)
+            )
             continue
         names.add(name)
         # What this document's outputs are: on a failure none is left, not even one from before.
         paths = [args.out / name / f"{name}{suffix}" for suffix in _convert_suffixes(args.formats)]
         try:
-            files = _convert_one(
+            files, doc = _convert_one(
                 pdf, name, args.formats, strict=args.strict, limits=read_limits(args)
             )
             with _outputs(*paths):
@@ -586,9 +698,14 @@ def _convert(args: argparse.Namespace) -> int:
                     _write(args.out / name / f"{name}{suffix}", data)
         except KamervragenError as error:
             _remove_outputs(paths)
-            failures.append((pdf, error.exit_code))
+            _remove_document_outputs(args.out / name, name)
             log.error(error.format_message())
             progress.done(index, pdf, ok=False)
+            if error.rejects_input:
+                outcome = Outcome.rejected(name, pdf.name, _read_if_possible(pdf), error)
+                rejections.append((outcome, error))
+            else:
+                failures.append((pdf, error.exit_code))
             continue
         # A bug costs only this document: one line, the traceback in the log, the loop goes on.
         except Exception as exc:
@@ -596,19 +713,75 @@ def _convert(args: argparse.Namespace) -> int:
             failures.append((pdf, _internal_error(exc, pdf, args.log)))
             progress.done(index, pdf, ok=False)
             continue
+        outcomes.append(Outcome.accepted(name, pdf.name, _read_bytes(pdf)))
+        manifest = files.get(".manifest.json")
+        converted.append(
+            Converted(
+                name,
+                doc,
+                tuple(f"{name}/{name}{suffix}" for suffix in sorted(files)),
+                uses_ocr(json.loads(manifest)) if manifest is not None else False,
+            )
+        )
         # The time per document is what bench/bench.py separates from a job's start-up.
-        log.info("converted %s (%d/%d) in %.0f ms", pdf, index, len(args.pdf), _ms_since(started))
+        log.info("converted %s (%d/%d) in %.0f ms", pdf, index, len(pdfs), _ms_since(started))
         progress.done(index, pdf, ok=True)
     if failures:
+        # Not a verdict on the inputs but a failure of the tool: no outcomes, no corpus files.
         failed = ", ".join(str(pdf) for pdf, _ in failures)
-        log.error("%d of %d file(s) failed: %s", len(failures), len(args.pdf), failed)
+        log.error(
+            "%d of %d file(s) failed: %s; the corpus files are made only when no file fails "
+            "other than by being rejected",
+            len(failures),
+            len(pdfs),
+            failed,
+        )
         return failures[0][1]
+    rejected = [outcome for outcome, _ in rejections]
+    if args.outcomes is not None:
+        from kamervragen.corpus import outcomes_json
+
+        _write(args.outcomes, outcomes_json(sorted([*outcomes, *rejected], key=_by_name)))
+    if args.corpus:
+        _write_corpus(args.out, converted, rejected)
+    # The last line, as the workflow's (on stderr with the rest: stdout stays free for data).
+    line = _run_summary(args.out, converted, rejected)
+    log.info("%s", line)
+    print(f"kamervragen: {line}", file=sys.stderr)
+    if rejections and not args.allow_rejected:
+        return rejections[0][1].exit_code
     return 0
+
+
+def _by_name(outcome: Any) -> str:
+    return str(outcome.file)
 
 
 def _convert_suffixes(formats: Sequence[str]) -> list[str]:
     """The suffixes of the files ``convert --formats`` writes for a document."""
     return [".xml", *(CONVERT_FORMATS[name] for name in formats)]
+
+
+def _pdfs_of(paths: Sequence[Path]) -> list[Path]:
+    """The PDFs to convert: each file as given, and every ``*.pdf`` directly in each folder, by
+    name (as the workflow reads input/: sub-folders are not read)."""
+    pdfs: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".pdf" and p.is_file())
+            if not found:
+                log.warning("%s: a folder without PDFs (*.pdf directly in it); nothing to do", path)
+            pdfs += found
+        else:
+            pdfs.append(path)
+    return pdfs
+
+
+def _run_summary(out: Path, converted: Sequence[Any], rejected: Sequence[Any]) -> str:
+    from kamervragen.corpus import summary
+
+    with_warnings = sum(1 for document in converted if document.doc.anomalies)
+    return summary(len(converted), len(rejected), with_warnings, out.as_posix())
 
 
 def _ms_since(started: float) -> float:
@@ -617,8 +790,9 @@ def _ms_since(started: float) -> float:
 
 def _convert_one(
     pdf: Path, name: str, formats: Sequence[str], *, strict: bool, limits: ReadLimits
-) -> dict[str, bytes]:
-    """Every output of one PDF, in memory (suffix -> bytes): read, structure, render."""
+) -> tuple[dict[str, bytes], model.Document]:
+    """Every output of one PDF, in memory (suffix -> bytes), and its document model: read,
+    structure, render."""
     from kamervragen.errors import report
     from kamervragen.readers import read
     from kamervragen.semantic_xml import from_xml, to_xml
@@ -672,7 +846,7 @@ def _convert_one(
                 versions=manifest.versions(_template_files()),
             )
         )
-    return files
+    return files, doc
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -791,3 +965,62 @@ def _checksums(args: argparse.Namespace) -> int:
     with _outputs(args.output):
         _write(args.output, manifest.sha256sums(entries).encode("utf-8"))
     return 0
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    import json
+
+    from kamervragen.corpus import Converted, read_outcomes, uses_ocr
+    from kamervragen.errors import LayoutFormatError
+    from kamervragen.manifest import MANIFEST_FORMAT
+    from kamervragen.semantic_xml import from_xml
+
+    outcomes = [
+        outcome
+        for path in args.outcomes
+        for outcome in read_outcomes(_read_bytes(path), document=str(path))
+    ]
+    seen: set[str] = set()
+    for outcome in outcomes:
+        if outcome.document in seen:
+            raise LayoutFormatError(
+                f"document {outcome.document} has two outcomes",
+                document=" ".join(str(path) for path in args.outcomes),
+                expected="one outcome per document",
+            )
+        seen.add(outcome.document)
+    converted = []
+    for outcome in outcomes:
+        if outcome.verdict != "accepted":
+            continue
+        name = outcome.document
+        folder = args.out / name
+        manifest_path = folder / f"{name}.manifest.json"
+        manifest = json.loads(_read_text(manifest_path))
+        if manifest.get("format") != MANIFEST_FORMAT:
+            raise LayoutFormatError(
+                "not a manifest", document=str(manifest_path), expected="a kamervragen manifest"
+            )
+        files = [f"{name}/{entry['file']}" for entry in manifest["outputs"]]
+        files.append(f"{name}/{manifest_path.name}")
+        doc = from_xml(_read_bytes(folder / f"{name}.xml"), document=f"{name}.xml")
+        converted.append(Converted(name, doc, tuple(sorted(files)), uses_ocr(manifest)))
+    rejected = [outcome for outcome in outcomes if outcome.verdict == "rejected"]
+    _write_corpus(args.out, converted, rejected)
+    log.info("%s", _run_summary(args.out, converted, rejected))
+    return 0
+
+
+def _write_corpus(out: Path, converted: Sequence[Any], rejected: Sequence[Any]) -> None:
+    """Write the corpus files of :mod:`kamervragen.corpus` in ``out``, then SHA256SUMS over them
+    and every converted document's files. All of them, or none (a failure removes them all)."""
+    from kamervragen import corpus, manifest
+
+    files = corpus.corpus_files(converted, rejected)
+    paths = [out / name for name in files] + [out / corpus.CHECKSUMS]
+    with _outputs(*paths):
+        for name, data in files.items():
+            _write(out / name, data)
+        listed = [file for document in converted for file in document.files] + list(files)
+        entries = [(name, manifest.sha256(_read_bytes(out / name))) for name in listed]
+        _write(out / corpus.CHECKSUMS, manifest.sha256sums(entries).encode("utf-8"))

@@ -26,6 +26,11 @@ class KamervragenError(Exception):
     """
 
     exit_code: ClassVar[int] = 1
+    #: True when the error is a verdict on the input (not a PDF, not a Q&A document, over a
+    #: limit, …): in a batch such a file is *rejected*, a normal outcome listed in rejected.csv,
+    #: and the other documents' corpus files are still made. False for a failure of the tool
+    #: itself (a writer, an intermediate file it made), which keeps the corpus files from being made.
+    rejects_input: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -56,6 +61,13 @@ class KamervragenError(Exception):
         # One line, always: the message is read in a terminal and grepped in logs.
         return " ".join(message.split())
 
+    def format_reason(self) -> str:
+        """The message without the document's name: the reason column of rejected.csv."""
+        message = ": ".join([*_where(None, self.page, self.line), self.problem])
+        if self.expected:
+            message += f"; expected {self.expected}"
+        return " ".join(message.split())
+
     def __str__(self) -> str:
         return self.format_message()
 
@@ -64,6 +76,7 @@ class InputError(KamervragenError):
     """The file is not a readable PDF: empty, not a PDF at all, truncated or corrupt."""
 
     exit_code = 3
+    rejects_input = True
 
 
 class EncryptedPdfError(InputError):
@@ -96,6 +109,7 @@ class StructureError(KamervragenError):
     """The text has no question/answer structure that the structure step can recognise."""
 
     exit_code = 7
+    rejects_input = True
 
 
 class RenderError(KamervragenError):
@@ -108,6 +122,7 @@ class StrictModeError(KamervragenError):
     """A non-fatal anomaly was found while running with ``--strict``."""
 
     exit_code = 9
+    rejects_input = True  # the user asked for documents without anomalies; this one has some
 
 
 class InternalError(KamervragenError):

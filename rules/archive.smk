@@ -1,5 +1,6 @@
-# Provenance and fixity: a manifest per document, made after all its other outputs, and one
-# SHA256SUMS over every output, paths relative to its folder (`cd output && sha256sum -c SHA256SUMS`).
+# Provenance and fixity: a manifest per document, made after all its other outputs, and the corpus
+# files with SHA256SUMS over every output, paths relative to its folder
+# (`cd output && sha256sum -c SHA256SUMS`).
 
 
 rule write_manifest:
@@ -28,14 +29,25 @@ rule write_manifest:
         """
 
 
-rule write_checksums:
+# The corpus files (kamervragen/corpus.py): questions.csv and warnings.csv over the converted
+# documents, rejected.csv over the rejected inputs, and SHA256SUMS over all of them and every file
+# of every converted document. They wait for every outcome (and, per step, for the manifest of
+# every accepted document), so that they never hold a document whose outputs are incomplete.
+rule write_corpus:
     input:
-        finished=get_manifests(),
-        csv=QUESTIONS_CSV,
+        outcomes=get_outcome_files(),
+        finished=get_finished_manifests,
     params:
-        # As for questions.csv: the files by name, their completeness by the inputs above.
-        files=get_checksummed_files(),
+        out=get_corpus_folder,
     output:
+        questions=report(
+            QUESTIONS_CSV,
+            caption="../report/questions.rst",
+            category="Corpus",
+            labels={"file": "questions.csv"},
+        ),
+        warnings=WARNINGS_CSV,
+        rejected=REJECTED_CSV,
         sums=report(
             CHECKSUMS,
             caption="../report/checksums.rst",
@@ -43,12 +55,12 @@ rule write_checksums:
             labels={"file": "SHA256SUMS"},
         ),
     log:
-        f"{LOG_DIR}/write_checksums/SHA256SUMS.log",
+        f"{LOG_DIR}/write_corpus/corpus.log",
     conda:
         "../envs/kamervragen.yaml"
     shell:
         """
-        kamervragen checksums {params.files:q} \
-            --output {output.sums:q} \
+        kamervragen corpus {input.outcomes:q} \
+            --out {params.out:q} \
             --log {log:q}
         """

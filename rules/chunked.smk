@@ -1,8 +1,9 @@
 # Large batches (config chunk_size > 0, or "auto" beyond 20 documents): one job converts a chunk of
 # documents in one process, so that start-up is paid once per chunk (see README "Scale"). It writes
-# the same files as the per-step rules, each atomically; the marker is written only when every
-# document succeeded. The templates and fonts are inputs, as for the render rules: editing one
-# converts the chunks again.
+# the same files as the per-step rules, each atomically, and the verdict on each document (accepted
+# or rejected, as the read step's outcome file) in the chunk's outcomes file, only when no document
+# failed other than by being rejected. The templates and fonts are inputs, as for the render rules:
+# editing one converts the chunks again.
 
 
 rule convert_chunk:
@@ -25,8 +26,10 @@ rule convert_chunk:
         kamervragen convert {input.pdfs:q} \
             --out {params.out:q} \
             --formats layout,txt,html,pdf,akn,qa,manifest \
+            --no-corpus \
+            --allow-rejected \
+            --outcomes {output.done:q} \
             {params.strict} \
             {params.limits} \
             --log {log:q}
-        touch {output.done:q}
         """

@@ -2,6 +2,7 @@
 # the working directory (snakemake --directory); files of the workflow itself (templates, fonts)
 # are found from WORKFLOW_DIR, so the workflow also runs from elsewhere and as a module.
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -30,8 +31,11 @@ DOCUMENT_SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"
 MANIFEST_SUFFIX = ".manifest.json"
 FINAL_SUFFIXES = [*DOCUMENT_SUFFIXES, MANIFEST_SUFFIX]
 
-# The corpus-wide files, over every document: output/questions.csv and output/SHA256SUMS.
+# The corpus files, over every converted document (kamervragen/corpus.py): the questions, the
+# warnings, the rejected inputs, and SHA256SUMS over all of them and every document's files.
 QUESTIONS_CSV = f"{OUTPUT_DIR}/questions.csv"
+WARNINGS_CSV = f"{OUTPUT_DIR}/warnings.csv"
+REJECTED_CSV = f"{OUTPUT_DIR}/rejected.csv"
 CHECKSUMS = f"{OUTPUT_DIR}/SHA256SUMS"
 
 # The workflow's own folder (this file is in rules/). Not workflow.basedir: that is the folder of
@@ -65,21 +69,53 @@ CHUNKS = (
 )
 
 
-def get_final_outputs():
-    """Every file of every document in the input folder, in document order (or, in chunked mode,
-    the marker of every chunk: its documents' files are written by its job)."""
+def get_final_outputs(wildcards):
+    """Every file of every converted document, in document order (or, in chunked mode, the
+    outcomes of every chunk: its documents' files are written by its job)."""
     if CHUNK_SIZE:
-        return [get_chunk_marker(chunk) for chunk in CHUNKS]
-    return [f"{OUTPUT_DIR}/{doc}/{doc}{suffix}" for doc in DOCS for suffix in FINAL_SUFFIXES]
+        return get_outcome_files()
+    return [
+        f"{OUTPUT_DIR}/{doc}/{doc}{suffix}"
+        for doc in get_converted_documents()
+        for suffix in FINAL_SUFFIXES
+    ]
+
+
+def get_outcome_file(doc):
+    """Where the read step records a document's verdict: accepted, or rejected and why."""
+    return f"{OUTPUT_DIR}/.outcomes/{doc}.json"
 
 
 def get_chunk_marker(chunk):
-    """The file a chunk's job writes when every document of the chunk is converted."""
-    return f"{OUTPUT_DIR}/.chunks/{chunk}.done"
+    """The file a chunk's job writes when it is done: the verdict on each of its documents."""
+    return f"{OUTPUT_DIR}/.chunks/{chunk}.json"
+
+
+def get_outcome_files():
+    """Every outcome file of the batch: one per document (or one per chunk, in chunked mode)."""
+    if CHUNK_SIZE:
+        return [get_chunk_marker(chunk) for chunk in CHUNKS]
+    return [get_outcome_file(doc) for doc in DOCS]
+
+
+def get_converted_documents():
+    """The documents the read step accepted (per-step mode). Known only once it has run for
+    each of them: until then the checkpoint tells Snakemake to run it first and ask again."""
+    return [
+        doc
+        for doc in DOCS
+        if read_verdicts(checkpoints.read_pdf.get(doc=doc).output.outcome)[doc] == "accepted"
+    ]
+
+
+def read_verdicts(path):
+    """Document name -> "accepted" or "rejected", from one outcome file (kamervragen/corpus.py)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {entry["document"]: entry["verdict"] for entry in data["documents"]}
 
 
 def get_output_folder(wildcards, output):
-    """The output folder, from the chunk marker's path (<output_dir>/.chunks/<chunk>.done)."""
+    """The output folder, from the chunk marker's path (<output_dir>/.chunks/<chunk>.json)."""
     return str(Path(output.done).parent.parent)
 
 
@@ -103,28 +139,23 @@ def get_document_outputs(wildcards):
     return [f"{OUTPUT_DIR}/{wildcards.doc}/{wildcards.doc}{suffix}" for suffix in DOCUMENT_SUFFIXES]
 
 
-def get_semantic_xmls():
-    """Every document's semantic XML, in document order: the rows of questions.csv."""
-    return [f"{OUTPUT_DIR}/{doc}/{doc}.xml" for doc in DOCS]
-
-
-def get_manifests():
-    """What an aggregate waits for, so it only sees finished documents: every document's manifest
-    (or, in chunked mode, every chunk's marker)."""
+def get_finished_manifests(wildcards):
+    """What the corpus files wait for besides the outcomes, so that they only see finished
+    documents: the manifest of every accepted document (none in chunked mode, where a chunk's
+    outcomes are written once all its documents are)."""
     if CHUNK_SIZE:
-        return [get_chunk_marker(chunk) for chunk in CHUNKS]
-    return [f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}" for doc in DOCS]
+        return []
+    return [f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}" for doc in get_converted_documents()]
 
 
-def get_checksummed_files():
-    """What output/SHA256SUMS lists: every file of every document, and questions.csv."""
-    documents = [f"{OUTPUT_DIR}/{doc}/{doc}{suffix}" for doc in DOCS for suffix in FINAL_SUFFIXES]
-    return [*documents, QUESTIONS_CSV]
+def get_corpus_folder(wildcards, output):
+    """The output folder, from the path of SHA256SUMS in it."""
+    return str(Path(output.sums).parent)
 
 
-def get_aggregates():
-    """The corpus-wide files; they are built only when every document is complete."""
-    return [QUESTIONS_CSV, CHECKSUMS]
+def get_corpus_files():
+    """The corpus files; made once every document is converted or rejected."""
+    return [QUESTIONS_CSV, WARNINGS_CSV, REJECTED_CSV, CHECKSUMS]
 
 
 def get_report_statistics(wildcards):
@@ -144,19 +175,58 @@ def get_report_statistics(wildcards):
     }
 
 
+def get_verdicts():
+    """Document name -> verdict, for every document with an outcome file so far."""
+    verdicts = {}
+    for path in get_outcome_files():
+        if Path(path).exists():
+            verdicts.update(read_verdicts(path))
+    return verdicts
+
+
 def get_unfinished_documents():
-    """The documents without a manifest: those that failed (or were not reached) in this run."""
-    return [doc for doc in DOCS if not Path(f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}").exists()]
+    """The documents that were neither rejected nor completed (a manifest): those that failed
+    (or were not reached) in this run."""
+    verdicts = get_verdicts()
+    return [
+        doc
+        for doc in DOCS
+        if verdicts.get(doc) != "rejected"
+        and not Path(f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}").exists()
+    ]
 
 
 def report_unfinished_documents():
-    """After a failed run: say which documents are incomplete and why the aggregates are missing."""
+    """After a failed run: say which documents are incomplete and why the corpus files are
+    missing. (A rejected input is not a failure: it is listed in rejected.csv.)"""
     unfinished = get_unfinished_documents()
     if unfinished:
         print(
             f"kamervragen: {len(unfinished)} of {len(DOCS)} document(s) did not finish: "
-            f"{', '.join(unfinished)} (see {LOG_DIR}/<step>/<name>.log). {QUESTIONS_CSV} and "
-            f"{CHECKSUMS} are made only when every document is complete: fix these PDFs, or move "
-            f"them out of {INPUT_DIR}/ (e.g. into a sub-folder, which is not read), and run again.",
+            f"{', '.join(unfinished)} (see {LOG_DIR}/<step>/<name>.log). The corpus files "
+            f"({QUESTIONS_CSV}, {CHECKSUMS}, …) are made only when every document is converted "
+            f"or rejected for what it is; this is a failure of the tool, not a rejection: report "
+            f"it, or move these PDFs out of {INPUT_DIR}/ (e.g. into a sub-folder, which is not "
+            f"read), and run again.",
             file=sys.stderr,
         )
+
+
+def report_outcomes():
+    """After a successful run: the last line says how many documents were converted (and how
+    many of them have warnings) and rejected, and where they are listed. Rejected inputs make
+    the exit status 1 unless config allow_rejected is true. (A run with nothing to do does not
+    come here: Snakemake says so, and exits 0.)"""
+    verdicts = get_verdicts()
+    if len(verdicts) < len(DOCS) or not Path(WARNINGS_CSV).exists():
+        return  # a run for some other target: no verdict on the batch
+    rejected = sum(1 for verdict in verdicts.values() if verdict == "rejected")
+    with open(WARNINGS_CSV, encoding="utf-8", newline="") as stream:
+        with_warnings = len({row["document"] for row in csv.DictReader(stream)})
+    line = f"kamervragen: {len(DOCS) - rejected} converted ({with_warnings} with warnings"
+    line += f", listed in {WARNINGS_CSV})" if with_warnings else ")"
+    line += f", {rejected} rejected" + (f": see {REJECTED_CSV}" if rejected else "")
+    print(line, file=sys.stderr)
+    # Leaving here, rather than returning to Snakemake (which would print where its log is and
+    # the elapsed time), keeps this the run's last line; the exit status is the verdict.
+    sys.exit(1 if rejected and not config["allow_rejected"] else 0)

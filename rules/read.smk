@@ -1,6 +1,9 @@
 # Stage 1: read the PDF into its layout lines (JSON) and its text in reading order. A PDF that
-# is not a question/answer document is refused here, so that it leaves no output at all, and so is
-# one that exceeds a read limit (config read_max_*; docs/robustness.md).
+# cannot be converted for what it is (not a PDF, encrypted, no text layer, not a question/answer
+# document, a warning in strict mode, over a read limit: config read_max_*, docs/robustness.md) is
+# *rejected* here: it leaves no output, and the verdict is recorded in its outcome file, which is
+# what Snakemake tracks. The step is a checkpoint: which later steps a document needs (all of
+# them, or none) is known only once it has run (get_converted_documents in common.smk).
 
 # The read limits of the config as options of 'kamervragen read' (the schema makes each a number).
 READ_LIMIT_OPTIONS = " ".join(
@@ -15,13 +18,17 @@ READ_LIMIT_OPTIONS = " ".join(
 )
 
 
-rule read_pdf:
+checkpoint read_pdf:
     input:
         pdf=f"{INPUT_DIR}/{{doc}}.pdf",
     output:
+        outcome=get_outcome_file("{doc}"),
+    params:
+        # Written only for an accepted PDF, so they cannot be declared outputs (Snakemake has no
+        # optional outputs); the outcome file stands for them, and it is written after them.
         layout=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.layout.json",
         text=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.txt",
-    params:
+        strict=get_strict_option(),
         limits=READ_LIMIT_OPTIONS,
     log:
         f"{LOG_DIR}/read_pdf/{{doc}}.log",
@@ -30,9 +37,11 @@ rule read_pdf:
     shell:
         """
         kamervragen read {input.pdf:q} \
-            --layout {output.layout:q} \
-            --text {output.text:q} \
+            --layout {params.layout:q} \
+            --text {params.text:q} \
             --require-qa \
+            {params.strict} \
+            --outcome {output.outcome:q} \
             {params.limits} \
             --log {log:q}
         """

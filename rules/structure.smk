@@ -3,6 +3,9 @@
 
 rule build_semantic_xml:
     input:
+        # The read step's outcome stands for the layout it wrote (see read.smk): a rerun of the
+        # read step (a changed PDF) builds the document again.
+        read=get_outcome_file("{doc}"),
         layout=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.layout.json",
     output:
         xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",

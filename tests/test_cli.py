@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -156,3 +157,34 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(
     assert exit_code == 0
     assert not stale.exists()
     assert other.exists()
+
+
+def test_read_with_outcome_records_a_rejection_and_removes_earlier_outputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The workflow's read step: a rejected PDF is an outcome (exit 0), not a failed job."""
+    folder = tmp_path / "x"
+    layout, text, outcome = folder / "x.layout.json", folder / "x.txt", tmp_path / "x.json"
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(SAMPLE_PDF.read_bytes())
+    args = ["read", str(pdf), "--layout", str(layout), "--text", str(text), "--require-qa"]
+    assert main([*args, "--outcome", str(outcome)]) == 0
+    assert json.loads(outcome.read_text())["documents"][0]["verdict"] == "accepted"
+    (folder / "x.html").write_text("from an earlier run", encoding="utf-8")
+
+    pdf.write_bytes(b"")  # the PDF is replaced by an empty file: rejected
+    assert main([*args, "--outcome", str(outcome)]) == 0
+    (entry,) = json.loads(outcome.read_text())["documents"]
+    assert entry == {
+        "document": "x",
+        "file": "x.pdf",
+        "size": 0,
+        "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "verdict": "rejected",
+        "exit_code": 3,
+        "reason": "empty file (0 bytes); expected a PDF",
+    }
+    assert not folder.exists()  # nothing of the document is left
+    assert "kamervragen: x.pdf: empty file (0 bytes); expected a PDF" in capsys.readouterr().err
+    # Without --outcome a rejection is an error, as before.
+    assert main(args) == 3

@@ -15,6 +15,7 @@ import pytest
 from conftest import DATA, SAMPLE_PDF
 from kamervragen import model, structure
 from kamervragen.cli import _Progress, main
+from kamervragen.corpus import CORPUS_FILES
 from kamervragen.errors import Anomaly
 from kamervragen.writers import templating
 
@@ -30,8 +31,11 @@ def test_convert_writes_every_chosen_format(
     assert sorted(path.name for path in folder.iterdir()) == sorted(
         f"{SAMPLE}{suffix}" for suffix in [".txt", ".xml", ".html", ".akn.xml", ".qa.jsonl"]
     )
-    # Not a terminal: one plain line per file, nothing else.
-    assert capsys.readouterr().err == f"kamervragen: converted {SAMPLE_PDF} (1/1)\n"
+    # Not a terminal: one plain line per file, then the summary.
+    assert capsys.readouterr().err == (
+        f"kamervragen: converted {SAMPLE_PDF} (1/1)\n"
+        "kamervragen: 1 converted (0 with warnings), 0 rejected\n"
+    )
 
 
 def test_convert_matches_the_workflow_steps(tmp_path: Path) -> None:
@@ -49,21 +53,74 @@ def test_convert_matches_the_workflow_steps(tmp_path: Path) -> None:
     assert (converted / f"{SAMPLE}.akn.xml").read_bytes() == (steps / "x.akn.xml").read_bytes()
 
 
-def test_convert_goes_on_after_a_bad_file(
+def test_convert_goes_on_after_a_bad_file_and_lists_it_as_rejected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     out = tmp_path / "out"
     code = main(["convert", str(empty), str(SAMPLE_PDF), "--out", str(out), "--formats", "txt"])
-    assert code == 3  # the exit code of the first file that failed
+    assert code == 3  # the exit code of the first file rejected
     err = capsys.readouterr().err.splitlines()
     assert err == [
         "kamervragen: empty.pdf: empty file (0 bytes); expected a PDF",
         f"kamervragen: converted {SAMPLE_PDF} (2/2)",
-        f"kamervragen: 1 of 2 file(s) failed: {empty}",
+        f"kamervragen: 1 converted (0 with warnings), 1 rejected: see {out}/rejected.csv",
     ]
-    assert sorted(path.name for path in out.iterdir()) == [SAMPLE]  # nothing of empty.pdf
+    # Nothing of empty.pdf; the corpus files over the sample, and the rejection listed.
+    assert sorted(path.name for path in out.iterdir()) == sorted(
+        [SAMPLE, *CORPUS_FILES, "SHA256SUMS"]
+    )
+    assert (out / "rejected.csv").read_text(encoding="utf-8").splitlines() == [
+        "file,sha256,size,exit_code,reason",
+        "empty.pdf,e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855,0,3,"
+        "empty file (0 bytes); expected a PDF",
+    ]
+    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True)
+    assert check.returncode == 0, check.stdout
+    assert f"{SAMPLE}/{SAMPLE}.txt: OK".encode() in check.stdout
+    assert b"rejected.csv: OK" in check.stdout
+
+    # Rejections expected: exit 0, the same files.
+    again = tmp_path / "again"
+    args = [str(empty), str(SAMPLE_PDF), "--out", str(again), "--formats", "txt"]
+    assert main(["convert", *args, "--allow-rejected"]) == 0
+    for name in [*CORPUS_FILES, "SHA256SUMS"]:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_convert_takes_a_folder_and_writes_the_workflow_s_corpus_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "input"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.pdf").write_bytes(SAMPLE_PDF.read_bytes())
+    (folder / "a.pdf").write_text("Dit is geen PDF.", encoding="utf-8")
+    (folder / "sub" / "c.pdf").write_bytes(SAMPLE_PDF.read_bytes())  # sub-folders: not read
+    (folder / "notes.txt").write_text("no PDF", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "--out", str(out), "--formats", FAST]) == 3
+    assert sorted(path.name for path in out.iterdir()) == sorted(["b", *CORPUS_FILES, "SHA256SUMS"])
+    rows = (out / "rejected.csv").read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[0] for row in rows] == ["file", "a.pdf"]
+    questions = (out / "questions.csv").read_text(encoding="utf-8").splitlines()
+    assert sum(1 for row in questions if row.startswith("b,")) == 18
+    assert capsys.readouterr().err.endswith(
+        f"kamervragen: 1 converted (0 with warnings), 1 rejected: see {out}/rejected.csv\n"
+    )
+
+
+def test_convert_removes_the_outputs_of_a_pdf_that_is_now_rejected(tmp_path: Path) -> None:
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(SAMPLE_PDF.read_bytes())
+    out = tmp_path / "out"
+    assert main(["convert", str(pdf), "--out", str(out), "--formats", "txt"]) == 0
+    assert (out / "x" / "x.txt").exists()
+    pdf.write_bytes(b"%PDF-1.7\n")  # replaced by a broken one
+    assert main(["convert", str(pdf), "--out", str(out), "--formats", "txt"]) == 3
+    assert not (out / "x").exists()
+    assert "x.pdf" in (out / "rejected.csv").read_text(encoding="utf-8")
+    assert "x/x.txt" not in (out / "SHA256SUMS").read_text(encoding="utf-8")
 
 
 def test_convert_refuses_two_files_of_one_name(
@@ -95,7 +152,9 @@ def test_convert_strict_fails_on_a_warning(
     code = main(["convert", str(SAMPLE_PDF), "--out", str(tmp_path / "strict"), "--strict"])
     assert code == 9
     assert "question 3 is missing [numbering-gap] (strict mode" in capsys.readouterr().err
-    assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").iterdir())
+    assert not (tmp_path / "strict" / SAMPLE).exists()
+    rejected = (tmp_path / "strict" / "rejected.csv").read_text(encoding="utf-8")
+    assert f"{SAMPLE}.pdf," in rejected and ',9,"page 2, line 7: question 3 is missing' in rejected
 
 
 def test_convert_logs_its_start_up_and_each_document_s_time(tmp_path: Path) -> None:
@@ -107,7 +166,7 @@ def test_convert_logs_its_start_up_and_each_document_s_time(tmp_path: Path) -> N
     lines = log_file.read_text(encoding="utf-8").splitlines()
     ready = [line for line in lines if "ready in" in line]
     assert len(ready) == 1 and ready[0].endswith(f"(formats: {FAST})")
-    (done,) = [line for line in lines if "converted" in line]
+    (done,) = [line for line in lines if "(1/1)" in line]
     assert re.search(rf"converted {re.escape(str(SAMPLE_PDF))} \(1/1\) in \d+ ms$", done)
 
 
