@@ -174,8 +174,8 @@ def test_workflow_manifest_checksums_and_report(tmp_path: Path) -> None:
     everything = sorted(
         str(p.relative_to(output))
         for p in output.rglob("*")
-        if p.is_file() and p.name != "SHA256SUMS"
-    )
+        if p.is_file() and p.name != "SHA256SUMS" and not str(p.relative_to(output)).startswith(".")
+    )  # the outcome files (.outcomes/) are the workflow's records, not outputs
     assert listed == everything
     assert "questions.csv" in listed
     check_sums(output)
@@ -198,24 +198,32 @@ def test_workflow_manifest_checksums_and_report(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_aggregates_wait_for_every_document(tmp_path: Path) -> None:
+def test_corpus_files_leave_out_a_rejected_document_and_follow_the_input_folder(
+    tmp_path: Path,
+) -> None:
     input_dir = tmp_path / "input"
     input_dir.mkdir()
     shutil.copy(SAMPLE_PDF, input_dir)
     (input_dir / "empty.pdf").write_bytes(b"")
-    result = snakemake("--cores", "2", "--keep-going", *folder_config(tmp_path), cwd=tmp_path)
-    assert result.returncode != 0
+    result = snakemake("--cores", "2", *folder_config(tmp_path), cwd=tmp_path)
+    assert result.returncode != 0  # a rejection, not expected (config allow_rejected)
     output = tmp_path / "output"
-    # The good document is complete, manifest included; the corpus files are not made ...
+    # The good document is complete, manifest included; the corpus files are made over it ...
     check_manifest(output / SAMPLE / f"{SAMPLE}.manifest.json", input_dir / SAMPLE_PDF.name)
-    assert sorted(p.name for p in output.iterdir()) == [SAMPLE]
-    # ... and the run says why, and what to do.
-    assert "kamervragen: 1 of 2 document(s) did not finish: empty" in result.stdout
-    assert "move them out of" in result.stdout
-    # Moved into a sub-folder (not read), the rest makes the aggregates.
+    check_sums(output)
+    assert "empty" not in (output / "questions.csv").read_text(encoding="utf-8")
+    assert "empty.pdf,e3b0c442" in (output / "rejected.csv").read_text(encoding="utf-8")
+    # ... and the run says what became of each.
+    assert "did not finish" not in result.stdout
+    assert (
+        result.stdout.rstrip().splitlines()[-1].endswith(f"1 rejected: see {output}/rejected.csv")
+    )
+    # Moved into a sub-folder (not read), the rejected file leaves the corpus files too.
     (input_dir / "failed").mkdir()
     (input_dir / "empty.pdf").rename(input_dir / "failed" / "empty.pdf")
     result = snakemake("--cores", "2", *folder_config(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     check_sums(output)
-    assert "empty" not in (output / "questions.csv").read_text(encoding="utf-8")
+    assert (output / "rejected.csv").read_text(encoding="utf-8").splitlines() == [
+        "file,sha256,size,exit_code,reason"
+    ]
