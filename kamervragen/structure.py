@@ -23,21 +23,12 @@ from typing import TypeVar
 
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly, StructureError
-from kamervragen.families import FamilyParse, aanhangsel, detect_family, lijst, verslag
+from kamervragen.families import FAMILIES, FamilyParse, detect_family
 from kamervragen.layout import Layout
 from kamervragen.text import Footnote as TextFootnote
 from kamervragen.text import Paragraph, Text
 
 QA = TypeVar("QA", model.Question, model.Answer)
-
-PARSERS = {
-    "verslag": verslag.parse,
-    "aanhangsel": aanhangsel.parse,
-    "lijst": lijst.parse,
-    "nota": lijst.parse,
-    # A document without a family label may still be questions and answers ("Vraag 1 …").
-    "unknown": lijst.parse,
-}
 
 
 def build_document(text: Text, *, layout: Layout | None = None) -> model.Document:
@@ -48,7 +39,7 @@ def build_document(text: Text, *, layout: Layout | None = None) -> model.Documen
     """
     furniture = _furniture(text, layout)
     family = detect_family(text, furniture)
-    parsed: FamilyParse = PARSERS[family](text, furniture)
+    parsed: FamilyParse = FAMILIES[family].parse(text, furniture)
     body, link_anomalies = link_questions(parsed.body)
     footnotes = tuple(_footnote(note) for note in text.footnotes)
     document = model.Document(

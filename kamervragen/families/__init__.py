@@ -4,7 +4,8 @@ A family module exposes ``parse(text, furniture) -> FamilyParse``: it reads the 
 the page-furniture lines, where the masthead and identifier are printed) into front matter, body
 nodes and metadata. It only *groups and labels* the text; :mod:`kamervragen.structure` then gives
 questions and answers their ids, links each answer to its questions, reports anomalies and proves
-that no character was lost.
+that no character was lost. :data:`FAMILIES` registers each family: its name, how its label is
+recognised in the title area, and its parser, in the order in which they are tried.
 
 ========== ============================================ =================================
 family     printed as                                   module
@@ -18,8 +19,9 @@ nota       "NOTA NAAR AANLEIDING VAN HET VERSLAG"       :mod:`kamervragen.famili
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamervragen import model, patterns
@@ -71,7 +73,8 @@ LIJST_LETTER = re.compile(
 
 
 def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
-    """The family whose label appears first in the title area, else ``"unknown"``.
+    """The family whose label appears first in the title area, else ``"unknown"``; on one line,
+    the first family of :data:`FAMILIES` whose label it carries.
 
     >>> from kamervragen.layout import Source
     >>> from kamervragen.text import Paragraph, Text
@@ -81,17 +84,17 @@ def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
     """
     head = [*furniture, *(paragraph.text for paragraph in text.paragraphs[:TITLE_AREA])]
     for line in head:
-        if LIJST_LABEL.search(line):
-            return "lijst"
-        if NOTA_LABEL.search(line):
-            return "nota"
-        if AANHANGSEL_LABEL.search(line) or AANHANGSEL_HEADER.match(line):
-            return "aanhangsel"
-        if VERSLAG_LABEL.search(line):
-            return "verslag"
-    if any(LIJST_LETTER.search(line) for line in head):
-        return "lijst"
+        for family in FAMILIES.values():
+            if family.detect is not None and family.detect(line):
+                return family.name
+    for family in FAMILIES.values():
+        if family.detect_weak is not None and any(family.detect_weak(line) for line in head):
+            return family.name
     return "unknown"
+
+
+def _aanhangsel_label(line: str) -> bool:
+    return bool(AANHANGSEL_LABEL.search(line) or AANHANGSEL_HEADER.match(line))
 
 
 def base_metadata(text: Text, family: model.Family, furniture: Sequence[str]) -> model.Metadata:
@@ -120,3 +123,46 @@ def base_metadata(text: Text, family: model.Family, furniture: Sequence[str]) ->
         vergaderjaar=vergaderjaar,
         references=tuple(references),
     )
+
+
+# --- The registry -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One family of :data:`FAMILIES`."""
+
+    name: model.Family
+    #: Whether a line of the title area carries the family's printed label; None for the fallback.
+    detect: Callable[[str], object] | None
+    #: ``parse(text, furniture)``: see the module docstring.
+    parse: Callable[[Text, Sequence[str]], FamilyParse]
+    #: A weaker sign of the family, looked for only when no family's label is found.
+    detect_weak: Callable[[str], object] | None = None
+
+
+# Imported here, below what the family modules import from this package.
+from kamervragen.families import aanhangsel, lijst, verslag  # noqa: E402
+
+#: Every family, in the order in which :func:`detect_family` tries their labels: "LIJST VAN VRAGEN
+#: EN ANTWOORDEN" and "NOTA NAAR AANLEIDING VAN HET VERSLAG" before "VERSLAG", which they may
+#: contain; the fallback last. A new family is a module with ``parse`` and one entry here, plus its
+#: name in ``model.Family`` and the schema's ``family`` enumeration and its row in
+#: :data:`kamervragen.writers.families.FAMILY_WORDING` (``tests/test_families.py`` holds the four
+#: to the same names).
+FAMILIES: dict[model.Family, Family] = {
+    family.name: family
+    for family in (
+        Family(
+            "lijst",
+            LIJST_LABEL.search,
+            functools.partial(lijst.parse, family="lijst"),
+            detect_weak=LIJST_LETTER.search,
+        ),
+        Family("nota", NOTA_LABEL.search, functools.partial(lijst.parse, family="nota")),
+        Family("aanhangsel", _aanhangsel_label, aanhangsel.parse),
+        Family("verslag", VERSLAG_LABEL.search, verslag.parse),
+        # A document without a family label may still be questions and answers ("Vraag 1 …").
+        Family("unknown", None, functools.partial(lijst.parse, family="unknown")),
+    )
+}

@@ -1,6 +1,6 @@
 """Lijsten van vragen en antwoorden, nota's naar aanleiding van het verslag, and unlabelled Q&A.
 
-Three relatives of Kamervragen share this parser (:data:`kamervragen.structure.PARSERS`):
+Three relatives of Kamervragen share this parser (:data:`kamervragen.families.FAMILIES`):
 
 **Lijst van vragen en antwoorden** (family ``lijst``). A committee's numbered questions, each
 followed by the government's answer. The title block reads::
@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from kamervragen import model
 from kamervragen.blocks import build_blocks, heading
 from kamervragen.errors import Anomaly
-from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata, detect_family
+from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata
 from kamervragen.references import find_references, normalise_dossier, parse_date
 from kamervragen.text import Paragraph, Text
 
@@ -249,9 +249,9 @@ def parse_numbers(printed: str | None) -> tuple[int, ...]:
 # --- The parser -----------------------------------------------------------------------------------
 
 
-def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
-    """Front matter, questions and answers (in sections), and metadata; see the module docstring."""
-    family = detect_family(text, furniture)
+def parse(text: Text, furniture: Sequence[str], *, family: model.Family) -> FamilyParse:
+    """Front matter, questions and answers (in sections), and metadata of a document of
+    ``family`` (``lijst``, ``nota`` or ``unknown``); see the module docstring."""
     paragraphs = text.paragraphs
     metadata = _metadata(text, family, furniture)
     result = None

@@ -14,8 +14,9 @@ documents the scheme with worked examples::
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@      Expression (original version, Dutch)
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@.xml  Manifestation
 
-``<subtype>`` is a short name of the family (:data:`SUBTYPES`: ``vso``, ``kamervragen``, ``lva``,
-``nnav``, ``vragen``). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was
+``<subtype>`` is a short name of the family (``frbr_subtype`` in
+:data:`kamervragen.writers.families.FAMILY_WORDING`: ``vso``, ``kamervragen``, ``lva``, ``nnav``,
+``vragen``). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was
 printed with (``2021-03`` for "… maart 2021"), or ``unknown``. ``<number>`` is the official
 identifier (printed, or rebuilt from its printed parts: ``kst-28676-359``,
 ``ah-tk-20232024-1481``), else ``<dossier>-nn`` when the dossier is printed but the document
@@ -46,31 +47,14 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
-from kamervragen.writers.templating import DATE_EVENTS, environment, inline_contents, render
+from kamervragen.writers.families import FAMILY_WORDING
+from kamervragen.writers.templating import environment, inline_contents, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 UNKNOWN_DATE = "unknown"
 NO_NUMBER = "nn"
 #: FRBRdate/@date when the document has no date at all (with name="onbekend"): xsd:date needs one.
 UNKNOWN_FRBR_DATE = "0001-01-01"
-
-#: ``<debate name="…">`` per family.
-DEBATE_NAMES: dict[model.Family, str] = {
-    "verslag": "verslagSchriftelijkOverleg",
-    "aanhangsel": "antwoordenKamervragen",
-    "lijst": "lijstVanVragenEnAntwoorden",
-    "nota": "notaNaarAanleidingVanHetVerslag",
-    "unknown": "vragenEnAntwoorden",
-}
-
-#: The FRBR subtype per family: short, stable names (documented in docs/akoma-ntoso.md).
-SUBTYPES: dict[model.Family, str] = {
-    "verslag": "vso",  # verslag van een schriftelijk overleg
-    "aanhangsel": "kamervragen",  # antwoorden op Kamervragen (Aanhangsel van de Handelingen)
-    "lijst": "lva",  # lijst van vragen en antwoorden
-    "nota": "nnav",  # nota naar aanleiding van het verslag
-    "unknown": "vragen",  # questions and answers of a kind not recognised
-}
 
 #: ``<debateSection name="…">`` per :attr:`model.Section.kind`.
 SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie", "part": "deel"}
@@ -143,7 +127,7 @@ def frbr_uris(metadata: model.Metadata) -> FrbrUris:
     >>> frbr_uris(model.Metadata("x.pdf", "0" * 64, 3, None, "unknown")).manifestation
     '/akn/nl/debate/vragen/tk/unknown/nn/nld@.xml'
     """
-    subtype = SUBTYPES[metadata.family]
+    subtype = FAMILY_WORDING[metadata.family].frbr_subtype
     number = _uri_part(document_number(metadata))
     date = metadata.date.iso() if metadata.date else UNKNOWN_DATE
     work = "/".join(["", "akn", COUNTRY, "debate", subtype, PARLIAMENT, date, number])
@@ -159,7 +143,7 @@ def frbr_date(metadata: model.Metadata) -> FrbrDate:
     >>> found.date, found.name
     ('2021-03-01', 'vastgesteld; alleen maand bekend: 2021-03')
     """
-    event = DATE_EVENTS[metadata.family]
+    event = FAMILY_WORDING[metadata.family].date_event
     date = metadata.date
     if date is None:
         return FrbrDate(UNKNOWN_FRBR_DATE, "onbekend", "the document prints no date")
@@ -419,7 +403,7 @@ def references(doc: model.Document) -> References:
     for node in doc.walk():
         if isinstance(node, model.Answer) and node.by:
             refs.answerer(node)
-    refs.event(DATE_EVENTS[meta.family])
+    refs.event(FAMILY_WORDING[meta.family].date_event)
     if meta.submitted:
         refs.event("ingezonden")
     for ref in (*meta.see_also, *meta.references, *_cited(doc)):
@@ -590,7 +574,7 @@ def write_akn(doc: model.Document) -> bytes:
     text = render(
         "akn/debate.xml",
         doc=doc,
-        debate_name=DEBATE_NAMES[doc.metadata.family],
+        debate_name=FAMILY_WORDING[doc.metadata.family].debate_name,
         section_names=SECTION_NAMES,
         frbr=frbr_uris(doc.metadata),
         frbr_date=frbr_date(doc.metadata),

@@ -26,8 +26,8 @@ For the PDF writer, which prints this page with ``templates/print.css``:
 from __future__ import annotations
 
 from kamervragen import model
+from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import (
-    DATE_EVENTS,
     NoteRefCounter,
     dutch_date,
     environment,
@@ -37,14 +37,6 @@ from kamervragen.writers.templating import (
 )
 
 PUBLISHER = "Tweede Kamer der Staten-Generaal"
-
-FAMILY_LABELS: dict[model.Family, str] = {
-    "verslag": "Verslag van een schriftelijk overleg",
-    "aanhangsel": "Aanhangsel van de Handelingen",
-    "lijst": "Lijst van vragen en antwoorden",
-    "nota": "Nota naar aanleiding van het verslag",
-    "unknown": "Kamerstuk",
-}
 
 
 def prepare() -> None:
@@ -62,7 +54,7 @@ def write_html(doc: model.Document) -> bytes:
         "document.html",
         doc=doc,
         title=page_title(doc),
-        family_label=FAMILY_LABELS[doc.metadata.family],
+        family_label=FAMILY_WORDING[doc.metadata.family].label,
         citation=citation(doc.metadata),
         description=description(doc),
         dublin_core=dublin_core(doc),
@@ -106,13 +98,13 @@ def citation(meta: model.Metadata) -> str:
     if meta.family == "aanhangsel" and (meta.vergaderjaar or number):
         year = f", vergaderjaar {meta.vergaderjaar.replace('-', '–')}" if meta.vergaderjaar else ""
         return f"Aanhangsel Handelingen{year}{number}"
-    return meta.identifier or FAMILY_LABELS[meta.family]
+    return meta.identifier or FAMILY_WORDING[meta.family].label
 
 
 def description(doc: model.Document) -> str:
     """One sentence for ``<meta name="description">``, built from the metadata only."""
     meta = doc.metadata
-    parts = [f"{FAMILY_LABELS[meta.family]}: {page_title(doc)}"]
+    parts = [f"{FAMILY_WORDING[meta.family].label}: {page_title(doc)}"]
     if meta.committee:
         parts.append(meta.committee)
     if meta.questioners:
@@ -123,7 +115,7 @@ def description(doc: model.Document) -> str:
     if meta.answered_by:
         parts.append(f"antwoord van {meta.answered_by}")
     if meta.date is not None:
-        parts.append(f"{DATE_EVENTS[meta.family]} {dutch_date(meta.date)}")
+        parts.append(f"{FAMILY_WORDING[meta.family].date_event} {dutch_date(meta.date)}")
     questions, answers = len(doc.questions()), len(doc.answers())
     parts.append(
         f"{questions} {'vraag' if questions == 1 else 'vragen'} en {answers} "
@@ -147,7 +139,7 @@ def dublin_core(doc: model.Document) -> list[tuple[str, str]]:
     if date is not None:
         pairs.append(("DC.date", date.iso()))
     pairs += [
-        ("DC.type", meta.document_type or FAMILY_LABELS[meta.family]),
+        ("DC.type", meta.document_type or FAMILY_WORDING[meta.family].label),
         ("DC.format", "text/html"),
         ("DC.identifier", meta.identifier or citation(meta)),
         ("DC.source", meta.source_file),

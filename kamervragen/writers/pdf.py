@@ -45,6 +45,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from kamervragen import __version__, model
 from kamervragen.errors import RenderError
 from kamervragen.writers import weasyprint_fixes
+from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.html import prepare as html_prepare
 from kamervragen.writers.html import write_html
 from kamervragen.writers.templating import note_ref_counts, template_source, templates_dir
@@ -83,14 +84,6 @@ EMPTY_FONTCONFIG = FONTS_DIR / "fonts.conf"
 FALLBACK_DATE = datetime.datetime(1970, 1, 1)
 
 AUTHOR = "Tweede Kamer der Staten-Generaal"
-
-FAMILY_SUBJECTS: dict[model.Family, str] = {
-    "verslag": "Verslag van een schriftelijk overleg",
-    "aanhangsel": "Aanhangsel van de Handelingen: schriftelijke vragen en antwoorden",
-    "lijst": "Lijst van vragen en antwoorden",
-    "nota": "Nota naar aanleiding van het verslag",
-    "unknown": "Kamerstuk met vragen en antwoorden",
-}
 
 
 class PdfAttachment(NamedTuple):
@@ -390,7 +383,7 @@ def _set_metadata(metadata: weasyprint.document.DocumentMetadata, doc: model.Doc
     metadata.lang = "nl"
     metadata.authors = [AUTHOR]
     metadata.generator = f"kamervragen {__version__} (WeasyPrint {weasyprint.__version__})"
-    subject = [FAMILY_SUBJECTS[meta.family]]
+    subject = [FAMILY_WORDING[meta.family].pdf_subject]
     if meta.dossier is not None:
         number = f", nr. {meta.document_number}" if meta.document_number else ""
         subject.append(f"Kamerstuk {meta.dossier}{number}")
@@ -399,7 +392,11 @@ def _set_metadata(metadata: weasyprint.document.DocumentMetadata, doc: model.Doc
     if meta.vergaderjaar is not None:
         subject.append(f"vergaderjaar {meta.vergaderjaar}")
     metadata.description = "; ".join(subject)
-    keywords = ["Tweede Kamer", "Kamervragen", FAMILY_SUBJECTS[meta.family].split(":")[0]]
+    keywords = [
+        "Tweede Kamer",
+        "Kamervragen",
+        FAMILY_WORDING[meta.family].pdf_subject.split(":")[0],
+    ]
     keywords += [value for value in (meta.dossier, meta.identifier, meta.committee) if value]
     keywords += sorted({s.party for s in doc.questions() if s.party is not None})
     keywords += sorted({p.party for p in meta.questioners if p.party is not None})

@@ -21,19 +21,10 @@ import jinja2
 import markupsafe
 
 from kamervragen import model
+from kamervragen.writers.families import FAMILY_WORDING
 
 TEMPLATES_ENV = "KAMERVRAGEN_TEMPLATES"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-#: What ``Metadata.date`` records, per family: the date printed after "Vastgesteld" in a verslag
-#: or lijst, after "Ontvangen" under an Aanhangsel answer.
-DATE_EVENTS: dict[model.Family, str] = {
-    "verslag": "vastgesteld",
-    "aanhangsel": "ontvangen",
-    "lijst": "vastgesteld",
-    "nota": "ontvangen",
-    "unknown": "datum",
-}
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -90,7 +81,9 @@ def environment() -> jinja2.Environment:
         person=person_name,
         excerpt=excerpt,
     )
-    env.globals.update(DATE_EVENTS=DATE_EVENTS, stylesheet=stylesheet)
+    # The templates name the date by what it records ("vastgesteld", "ontvangen").
+    date_events = {family: wording.date_event for family, wording in FAMILY_WORDING.items()}
+    env.globals.update(DATE_EVENTS=date_events, stylesheet=stylesheet)
     return env
 
 

@@ -1,0 +1,72 @@
+"""The family registry and what the writers say about each family: the same names everywhere."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+from lxml import etree
+
+from conftest import REPO
+from kamervragen import model
+from kamervragen.families import FAMILIES, detect_family
+from kamervragen.layout import Source
+from kamervragen.text import Paragraph, Text
+from kamervragen.writers.families import FAMILY_WORDING
+
+XS = "http://www.w3.org/2001/XMLSchema"
+
+
+def schema_families() -> list[str]:
+    """The values the semantic XML schema allows for ``<family>``."""
+    schema = etree.parse(str(REPO / "kamervragen" / "schemas" / "semantic.xsd"))
+    path = "//xs:element[@name='family']//xs:enumeration/@value"
+    return [str(value) for value in schema.xpath(path, namespaces={"xs": XS})]
+
+
+def test_registry_model_writers_and_schema_name_the_same_families() -> None:
+    names = list(get_args(model.Family))
+    assert list(FAMILIES) == [family.name for family in FAMILIES.values()]
+    assert sorted(FAMILIES) == sorted(names) == sorted(model.FAMILIES)
+    assert sorted(FAMILY_WORDING) == sorted(names)
+    assert sorted(schema_families()) == sorted(names)
+
+
+def test_the_fallback_family_has_no_label_and_comes_last() -> None:
+    assert [name for name, family in FAMILIES.items() if family.detect is None] == ["unknown"]
+    assert list(FAMILIES)[-1] == "unknown"
+
+
+def text_of(*lines: str) -> Text:
+    paragraphs = tuple(
+        Paragraph(line, 1, (index,), False, False, 0.0, 10.0) for index, line in enumerate(lines)
+    )
+    return Text(Source("x.pdf", "0", 1), paragraphs, (), ())
+
+
+@pytest.mark.parametrize(
+    ("lines", "family"),
+    [
+        # One line may carry two labels: the earlier family in the registry wins.
+        (["Nr. 5 NOTA NAAR AANLEIDING VAN HET VERSLAG"], "nota"),
+        (["Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN", "bij het verslag"], "lijst"),
+        (["Nr. 3 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"], "verslag"),
+        # Across lines, the first line with a label decides.
+        (["Nr. 3 VERSLAG", "LIJST VAN VRAGEN EN ANTWOORDEN"], "verslag"),
+        # A weak sign counts only when no line carries a label.
+        (["BETREFT Beantwoording vragen Tweede Kamer over het rapport"], "lijst"),
+        (["BETREFT Beantwoording vragen Tweede Kamer", "Nr. 3 VERSLAG"], "verslag"),
+        (["Vraag 1", "Antwoord 1"], "unknown"),
+    ],
+)
+def test_detection_follows_the_registry_order(lines: list[str], family: str) -> None:
+    assert detect_family(text_of(*lines), []) == family
+
+
+def test_a_shared_parser_is_told_the_family_and_does_not_detect_it_again() -> None:
+    text = text_of("Vraag 1", "Hoeveel?", "Antwoord 1", "Twee.")
+    assert detect_family(text, []) == "unknown"
+    for name in ("lijst", "nota", "unknown"):
+        parsed = FAMILIES[name].parse(text, [])
+        assert parsed.metadata.family == name
+        assert any(isinstance(node, model.Question) for node in parsed.body)
