@@ -182,17 +182,29 @@ class DocLink:
 
 
 @dataclass(frozen=True, slots=True)
+class CrossRef:
+    """Text that refers to the answer to another question of the same document: "Zie het
+    antwoord op vraag 3.", "zie vraag en antwoord 1", "ons antwoord op vragen 4 en 5".
+
+    ``numbers`` are the question numbers it names; writers link it to the answer to the first.
+    """
+
+    numbers: tuple[int, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ask:
     """One direct question, a sentence ending in "?", inside a question block."""
 
-    content: tuple[str | NoteRef | WebLink | DocLink, ...]
+    content: tuple[str | NoteRef | WebLink | DocLink | CrossRef, ...]
 
     @property
     def text(self) -> str:
         return plain_text(self.content)
 
 
-Inline = str | NoteRef | WebLink | DocLink | Ask
+Inline = str | NoteRef | WebLink | DocLink | CrossRef | Ask
 
 
 def plain_text(content: tuple[Inline, ...]) -> str:
@@ -201,7 +213,7 @@ def plain_text(content: tuple[Inline, ...]) -> str:
     for item in content:
         if isinstance(item, str):
             parts.append(item)
-        elif isinstance(item, WebLink | DocLink | Ask):
+        elif isinstance(item, WebLink | DocLink | CrossRef | Ask):
             parts.append(item.text)
     return "".join(parts)
 

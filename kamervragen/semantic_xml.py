@@ -44,6 +44,8 @@ The vocabulary (``?`` optional, ``*`` repeated; "inline" is text with noteRef, l
 * ``noteRef n``: a footnote marker (empty; :class:`model.NoteRef`), n names a footnote
 * ``link href``: text (:class:`model.WebLink`)
 * ``docRef kind dossier? number? year?``: text as printed (:class:`model.DocLink`)
+* ``crossRef numbers``: text as printed, a reference to the answer to another question of the
+  document ("antwoord op vraag 3"; :class:`model.CrossRef`)
 * ``ask``: inline without ask, one direct question (:class:`model.Ask`)
 * ``footnotes``: footnote+; ``footnote n page? line?``: inline without noteRef and ask
 * ``anomalies``: anomaly+; ``anomaly code page? line?``: the message (:class:`errors.Anomaly`)
@@ -369,6 +371,8 @@ def _write_inline(element: Any, content: tuple[model.Inline, ...]) -> None:
                 last = _sub(element, "link", {"href": item.url}, item.text)
             case model.DocLink():
                 last = _sub(element, "docRef", _ref_attributes(item.ref), item.ref.text)
+            case model.CrossRef():
+                last = _sub(element, "crossRef", {"numbers": _numbers(item.numbers)}, item.text)
             case model.Ask():
                 last = _sub(element, "ask")
                 _write_inline(last, item.content)
@@ -650,6 +654,8 @@ def _read_inline(element: Any) -> tuple[model.Inline, ...]:
                 items.append(model.WebLink(url=child.get("href"), text=child.text or ""))
             case "docRef":
                 items.append(model.DocLink(_read_ref(child)))
+            case "crossRef":
+                items.append(model.CrossRef(_read_numbers(child), child.text or ""))
             case "ask":
                 items.append(model.Ask(_read_inline(child)))  # type: ignore[arg-type]  # no ask in ask
         add_text(child.tail)

@@ -10,6 +10,7 @@ more, and the Akoma Ntoso must validate.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,21 @@ def test_metadata_matches_the_gold(pdf: Path) -> None:
         assert meta.report_ref is not None
         assert meta.report_ref.text == f"Kamerstuk {expected['reference']}"
         assert meta.document_type == expected["title"]
+
+
+@pytest.mark.parametrize("pdf", PARAMS)
+def test_answers_that_refer_to_another_are_linked(pdf: Path) -> None:
+    """ "Zie antwoord op vraag 4.": the reference is kept as text and links to that answer."""
+    doc = document(pdf)
+    numbers = {number for question in doc.questions() for number in question.numbers}
+    for answer in doc.answers():
+        found = [
+            item
+            for block in answer.blocks
+            if isinstance(block, model.Paragraph)
+            for item in block.content
+            if isinstance(item, model.CrossRef)
+        ]
+        if re.fullmatch(r"Zie (?:ook )?(?:het )?antwoord op vraag \d+\.?", text(answer)):
+            assert found, answer.id
+        assert all(ref.numbers[0] in numbers for ref in found)

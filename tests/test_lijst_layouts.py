@@ -10,12 +10,14 @@ questions without a question mark.
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
-from documents import build, render, text_of
+from documents import build, p, render, text_of
 from kamervragen import model
 from kamervragen.errors import StrictModeError, report
+from kamervragen.families import lijst
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
 from kamervragen.text import restore_spaced_capitals
@@ -224,3 +226,154 @@ def test_letter_spaced_labels_from_a_pdf(tmp_path) -> None:  # type: ignore[no-u
     assert doc.metadata.letter.date == model.PartialDate(2017, 6, 13)
     assert doc.metadata.letter.reference == "17003850 R"
     assert len(doc.questions()) == len(ITEMS)
+
+
+# --- Labelled layouts, margin numbers, page breaks -----------------------------------------------
+
+LIST_STYLE = """
+body { font-family: DejaVu Serif }
+.label { font-weight: bold; margin-bottom: 2pt }
+.q { font-style: italic }
+.m { margin-left: 2cm }
+.m .num { float: left; width: 1.5cm; margin-left: -2cm; font-style: normal }
+.top { break-before: page }
+"""
+# A long answer, so that it crosses a page break.
+LONG = " ".join(
+    f"In {year} bedroegen de uitgaven aan dit onderdeel € {year - 1990},4 miljoen, zoals het "
+    f"jaarverslag over {year} laat zien en de toelichting daarop nader uitwerkt."
+    for year in range(2001, 2031)
+)
+
+
+def kamerstuk(items: list[tuple[str, str]], layout: str) -> list[str]:
+    """A Kamerstuk lijst with the title block, then each item in ``layout``: the question label
+    and answer label as printed, or "margin" (the number alone in the left margin, the question in
+    italics beside it, "Antwoord" above the answer). Answer 2 is long and crosses a page; answer
+    4 starts at the top of a page."""
+    body = [
+        p("33 930 VI Resultaten verantwoordingsonderzoek 2013 bij het Ministerie van", "title"),
+        p("Veiligheid en Justitie", "title"),
+        p("Nr. 1 LIJST VAN VRAGEN EN ANTWOORDEN", "title"),
+        p("Vastgesteld 13 juni 2014"),
+        p(
+            "De vaste commissie voor Veiligheid en Justitie heeft een aantal vragen voorgelegd "
+            "aan de Algemene Rekenkamer over het rapport Resultaten verantwoordingsonderzoek 2013 "
+            "(Kamerstuk 33 930 VI, nr. 1). De Algemene Rekenkamer heeft deze vragen beantwoord "
+            "bij brief van 13 juni 2014. Vragen en antwoorden zijn hierna afgedrukt."
+        ),
+        p("De voorzitter van de commissie, Postma"),
+        p("De griffier van de commissie, Brouwer"),
+    ]
+    for number, (question, answer) in enumerate(items, start=1):
+        answer = LONG if number == 2 else answer
+        top = ' class="top"' if number == 4 else ""
+        if layout == "margin":
+            body.append(
+                f'<p class="m q"><span class="num">{number}</span>{html.escape(question)}</p>'
+            )
+            body.append(f'<p class="m label{" top" if top else ""}">Antwoord</p>')
+            body.append(f'<p class="m">{html.escape(answer)}</p>')
+            continue
+        question_label, answer_label = (part.format(n=number) for part in layout.split("|"))
+        body.append(f'<p class="label">{question_label}</p>')
+        body.append(p(question))
+        body.append(f'<p class="label{" top" if top else ""}">{answer_label}</p>')
+        body.append(p(answer))
+    return body
+
+
+LAYOUTS = {
+    "vraag-antwoord-op-vraag": "Vraag {n}|Antwoord op vraag {n}:",
+    "vraag-antwoord-n": "Vraag {n}|Antwoord {n}",
+    "number-antwoord": "{n}.|Antwoord:",
+    "vraag-colon-antwoord": "Vraag {n}:|Antwoord",
+    "margin": "margin",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(LAYOUTS))
+def labelled(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> model.Document:
+    path = tmp_path_factory.mktemp("lijst") / f"{request.param}.pdf"
+    body = kamerstuk(ITEMS, LAYOUTS[request.param])
+    return build(render(body, path, running="33 930 VI, nr. 1", style=LIST_STYLE))
+
+
+def test_labelled_layouts_questions_and_answers(labelled: model.Document) -> None:
+    assert labelled.metadata.family == "lijst"
+    questions, answers = labelled.questions(), labelled.answers()
+    assert [q.numbers for q in questions] == [(1,), (2,), (3,), (4,)]
+    assert [texts(q) for q in questions] == [[question] for question, _ in ITEMS]
+    expected = [[LONG if n == 2 else answer] for n, (_, answer) in enumerate(ITEMS, start=1)]
+    assert [texts(a) for a in answers] == expected
+    assert [a.questions for a in answers] == [
+        ("vraag-1",),
+        ("vraag-2",),
+        ("vraag-3",),
+        ("vraag-4",),
+    ]
+    assert len({block.page for a in answers for block in a.blocks}) >= 2  # breaks were made
+    assert labelled.anomalies == ()
+
+
+def test_labelled_layouts_metadata(labelled: model.Document) -> None:
+    meta = labelled.metadata
+    assert meta.title == (
+        "Resultaten verantwoordingsonderzoek 2013 bij het Ministerie van Veiligheid en Justitie"
+    )
+    assert meta.committee == "vaste commissie voor Veiligheid en Justitie"
+    assert meta.addressees == ("Algemene Rekenkamer",)
+    assert meta.answered_by == "Algemene Rekenkamer"
+    assert meta.report == "Resultaten verantwoordingsonderzoek 2013"
+    assert meta.report_ref is not None and meta.report_ref.text == "Kamerstuk 33 930 VI, nr. 1"
+    assert meta.letter == model.Letter(date=model.PartialDate(2014, 6, 13))
+    assert meta.date == model.PartialDate(2014, 6, 13)
+
+
+# --- Cross-references ----------------------------------------------------------------------------
+
+
+def test_a_cross_reference_is_linked_everywhere(labelled: model.Document) -> None:
+    answer = labelled.answers()[2]
+    (paragraph,) = answer.blocks
+    assert isinstance(paragraph, model.Paragraph)
+    assert paragraph.content == ("Zie ", model.CrossRef((1,), "het antwoord op vraag 1"), ".")
+    assert from_xml(to_xml(labelled)) == labelled
+    assert '<crossRef numbers="1">het antwoord op vraag 1</crossRef>' in to_xml(labelled).decode()
+    page = write_html(labelled).decode()
+    assert 'Zie <a class="crossref" href="#antwoord-1">het antwoord op vraag 1</a>.' in page
+    akn = write_akn(labelled).decode()
+    assert re.search(r'Zie <ref href="#questions_1__answer_1">het antwoord op vraag 1</ref>\.', akn)
+
+
+@pytest.mark.parametrize(
+    ("printed", "numbers", "linked"),
+    [
+        ("Zie het antwoord op vraag 3.", (3,), "het antwoord op vraag 3"),
+        ("Zie antwoord op vraag 2.", (2,), "antwoord op vraag 2"),
+        ("verwijzen we u naar ons antwoord op vraag 4.", (4,), "ons antwoord op vraag 4"),
+        ("(zie vraag en antwoord 1)", (1,), "vraag en antwoord 1"),
+        ("Zie de antwoorden op de vragen 3 en 4.", (3, 4), "de antwoorden op de vragen 3 en 4"),
+        ("Zie vraag 2.", (2,), "vraag 2"),
+        ("Zie het antwoord op vraag 9.", None, None),  # no question 9: text stays text
+        ("Vraag 3 van het rapport", None, None),
+    ],
+)
+def test_cross_reference_forms(
+    printed: str, numbers: tuple[int, ...] | None, linked: str | None
+) -> None:
+    question = model.Question(id="", numbers=(1,), blocks=(model.Paragraph(("Wat?",)),))
+    others = tuple(
+        model.Question(id="", numbers=(n,), blocks=(model.Paragraph(("Hoe?",)),)) for n in (2, 3, 4)
+    )
+    answer = model.Answer(id="", numbers=(1,), questions=(), blocks=(model.Paragraph((printed,)),))
+    nodes = lijst.link_cross_references((question, *others, answer))
+    content = nodes[-1].blocks[0].content  # type: ignore[union-attr]
+    refs = [item for item in content if isinstance(item, model.CrossRef)]
+    if numbers is None:
+        assert refs == []
+    else:
+        assert refs == [model.CrossRef(numbers, linked)]  # type: ignore[arg-type]
+    assert model.plain_text(content) == printed

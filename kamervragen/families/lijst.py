@@ -150,6 +150,17 @@ MAX_JUMP = 10
 # At most this many paragraphs that could be question 1 are tried as the start of the list.
 MAX_STARTS = 8
 
+# A reference to another answer of the list, kept as text and linked: "Zie het antwoord op vraag
+# 3.", "zie antwoord op vraag 4", "verwijzen we u naar ons antwoord op vraag 26", "zie vraag en
+# antwoord 1", "Zie de antwoorden op de vragen 3 en 4", "zie vraag 5".
+CROSS_REFERENCE = re.compile(
+    r"(?P<text>(?:\b(?i:het|ons|mijn|onze|de)\s+)?\b(?i:antwoord(?:en)?)\s+(?:op|bij)\s+(?:de\s+)?"
+    r"(?i:vra(?:ag|gen))|\b(?i:vra(?:ag|gen))\s+en\s+antwoord(?:en)?"
+    r"|(?:(?<=\b[Zz]ie\s)|(?<=\b[Zz]ie\sook\s))vra(?:ag|gen))"
+    r"\s+(?:nr\.\s*)?(?P<numbers>\d{1,4}(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+t/m\s+)\d{1,4})*)"
+    r"(?![\d\w])"
+)
+
 # --- Nota naar aanleiding van het verslag --------------------------------------------------------
 
 # A quoted committee passage starts with the fractie that speaks:
@@ -266,6 +277,7 @@ def parse(text: Text, furniture: Sequence[str], *, family: model.Family) -> Fami
         # The list's title may open the body as the heading of its one section.
         lead = body[0].title if body and isinstance(body[0], model.Section) else None
         metadata = _lijst_metadata(metadata, paragraphs[:start], lead)
+    body = link_cross_references(body)
     anomalies = [*anomalies, *_unrecognised(paragraphs, body)]
     return FamilyParse(
         metadata=metadata,
@@ -329,6 +341,67 @@ def _unrecognised(paragraphs: Sequence[Paragraph], body: tuple[model.Node, ...])
             found[0],
         )
     ]
+
+
+def link_cross_references(nodes: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
+    """Mark every reference to another answer of the list ("Zie het antwoord op vraag 3.") in
+    the questions' and answers' text as a :class:`model.CrossRef`, when the list has a question
+    with that number; the text stays as printed."""
+    numbers = {
+        number
+        for node in model.walk(nodes)
+        if isinstance(node, model.Question)
+        for number in node.numbers
+    }
+    if not numbers:
+        return nodes
+
+    def content(items: tuple[model.Inline, ...]) -> tuple[model.Inline, ...]:
+        result: list[model.Inline] = []
+        for item in items:
+            if isinstance(item, model.Ask):
+                result.append(model.Ask(content(item.content)))  # type: ignore[arg-type]
+            elif isinstance(item, str) and CROSS_REFERENCE.search(item):
+                result.extend(_split_cross_references(item, numbers))
+            else:
+                result.append(item)
+        return tuple(result)
+
+    def block(item: model.Block) -> model.Block:
+        if isinstance(item, model.Paragraph):
+            return dataclasses.replace(item, content=content(item.content))
+        if isinstance(item, model.ItemList):
+            items = tuple(dataclasses.replace(i, content=content(i.content)) for i in item.items)
+            return dataclasses.replace(item, items=items)
+        if isinstance(item, model.Table):
+            rows = tuple(tuple(content(cell) for cell in row) for row in item.rows)
+            return dataclasses.replace(item, rows=rows)
+        return item
+
+    def node(item: model.Node) -> model.Node:
+        if isinstance(item, model.Section):
+            return dataclasses.replace(item, content=tuple(node(n) for n in item.content))
+        if isinstance(item, model.Question | model.Answer):
+            return dataclasses.replace(item, blocks=tuple(block(b) for b in item.blocks))
+        return item
+
+    return tuple(node(item) for item in nodes)
+
+
+def _split_cross_references(text: str, numbers: set[int]) -> list[model.Inline]:
+    parts: list[model.Inline] = []
+    position = 0
+    for match in CROSS_REFERENCE.finditer(text):
+        named = parse_numbers(match.group("numbers"))
+        if not named or named[0] not in numbers:
+            continue
+        if match.start() > position:
+            parts.append(text[position : match.start()])
+        parts.append(model.CrossRef(named, match.group(0)))
+        position = match.end()
+    if position < len(text):
+        parts.append(text[position:])
+    return parts
 
 
 def _front(paragraphs: Sequence[Paragraph]) -> tuple[model.Block, ...]:

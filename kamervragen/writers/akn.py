@@ -532,6 +532,22 @@ def answer_links(doc: model.Document) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def answer_eids(doc: model.Document) -> dict[int, str]:
+    """Question number -> the eId of the (first) answer to it: where a cross-reference leads."""
+    found: dict[int, str] = {}
+
+    def visit(nodes: tuple[model.Node, ...], parent: str) -> None:
+        for node, eid in with_eids(nodes, parent):
+            if isinstance(node, model.Section):
+                visit(node.content, eid)
+            elif isinstance(node, model.Answer):
+                for number in node.numbers:
+                    found.setdefault(number, eid)
+
+    visit(doc.body, QUESTIONS_EID)
+    return found
+
+
 class NotePlacer:
     """Places each footnote once: an ``authorialNote`` at its first reference, a ``noteRef`` to
     that note at every later one. The template renders in reading order, so "first" is the first
@@ -583,6 +599,7 @@ def write_akn(doc: model.Document) -> bytes:
         unplaced_notes=[note for note in doc.footnotes if note.number not in referenced],
         notes=NotePlacer(),
         answer_links=answer_links(doc),
+        answer_eids=answer_eids(doc),
         questions_eid=QUESTIONS_EID,
         split_label=split_label,
         with_eids=with_eids,

@@ -62,7 +62,17 @@ def write_html(doc: model.Document) -> bytes:
         refs=NoteRefCounter(),
         questions={question.id: question for question in doc.questions()},
         answered_in=answered_in,
+        answer_ids=answer_ids(doc),
     ).encode("utf-8")
+
+
+def answer_ids(doc: model.Document) -> dict[int, str]:
+    """Question number -> the id of the (first) answer to it: where a cross-reference leads."""
+    found: dict[int, str] = {}
+    for answer in doc.answers():
+        for number in answer.numbers:
+            found.setdefault(number, answer.id)
+    return found
 
 
 def page_title(doc: model.Document) -> str:

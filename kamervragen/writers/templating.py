@@ -40,6 +40,7 @@ TYPE_TESTS: dict[str, type | tuple[type, ...]] = {
     "note_ref": model.NoteRef,
     "web_link": model.WebLink,
     "doc_link": model.DocLink,
+    "cross_ref": model.CrossRef,
     "ask": model.Ask,
     "heading": model.Heading,
     "paragraph": model.Paragraph,
