@@ -533,3 +533,24 @@ def test_unlabelled_answers_told_by_a_smaller_size(tmp_path: Path) -> None:
     document = build(render(body, tmp_path / "smaller.pdf"))
     assert pairs(document) == expected_pairs()
     assert document.anomalies == ()
+
+
+def test_reply_that_repeats_each_question(tmp_path: Path) -> None:
+    """The reply repeats each question ("Vraag N" and its text, in italics) above an unnumbered
+    "Antwoord": the answer takes the repeated question's number, and the repeated text is reply
+    text, not a second question and not part of the answer."""
+    body = [*TITLE, *part_one(labels=True), para("II. REACTIE VAN DE MINISTER", "b new-page")]
+    number = 0
+    for party, answers in ANSWERS.items():
+        body.append(reply_heading(party))
+        for (_, question), answer in zip(QUESTIONS[party], answers, strict=True):
+            number += 1
+            body += [para(f"Vraag {number}", "b"), para(question, "i")]
+            body += [para("Antwoord", "b"), *map(para, answer)]
+    document = build(render(body, tmp_path / "repeated.pdf"))
+    assert pairs(document) == expected_pairs()
+    assert document.anomalies == ()
+    assert len(document.questions()) == 5
+    _, replied = document.body
+    vvd = replied.content[0]  # type: ignore[union-attr]
+    assert [type(node).__name__ for node in vvd.content[:3]] == ["Heading", "Paragraph", "Answer"]

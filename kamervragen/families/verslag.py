@@ -588,6 +588,7 @@ class _Loose:
     """A paragraph of a reply outside any labelled answer: an answer by order, or reply text."""
 
     paragraph: Paragraph
+    restated: bool = False  # a question the reply repeats ("Vraag 7" and its text): never an answer
 
 
 @dataclass
@@ -635,6 +636,7 @@ class _Builder:
         self.answer: _Answer | None = None
         self.pending: list[Paragraph] = []  # text since the last delimiter: a question, or an intro
         self.question_label: tuple[Paragraph, int] | None = None  # "Vraag 7", awaiting its text
+        self.restating: int | None = None  # the reply repeats question N before its answer
         self.last_number = 0
         self.questions_seen = 0  # questions so far: an unnumbered question's inferred number
         self.by: list[str] = []
@@ -665,6 +667,12 @@ class _Builder:
         elif (name := self.reply_fractie(paragraph)) is not None:
             self.close_party()
             self.party = _Party(paragraph, name, reply=True)
+        elif self.replying and (match := QUESTION_LABEL.match(text)):
+            # The reply repeats the question ("Vraag 7", its text) before answering it: the
+            # number is the next answer's, the repeated text stays reply text.
+            self.close_answer()
+            self.restating = int(match.group("number"))
+            self.place_reply(_Loose(paragraph, restated=True))
         elif self.replying and (match := ANSWER_LABEL.match(text) or ANSWER_HEADING.match(text)):
             self.open_reply_answer(paragraph, match)
         elif self.replying and (match := ANSWER_LABEL_INLINE.match(text)):
@@ -676,7 +684,7 @@ class _Builder:
             if self.answer is not None:
                 self.answer.paragraphs.append(paragraph)
             else:
-                self.place_reply(_Loose(paragraph))
+                self.place_reply(_Loose(paragraph, restated=self.restating is not None))
         elif match := QUESTION_LABEL.match(text):
             self.close_answer()
             self.close_pending()
@@ -811,11 +819,13 @@ class _Builder:
         self.close_answer()
         party = self.reply_party()
         printed = match.groupdict().get("number")
+        number = int(printed) if printed else self.restating
+        self.restating = None
         by = match.groupdict().get("by")
         by = " ".join(by.split()) if by else None
         if by:
             self.by.append(by)
-        self.answer = _Answer(label, int(printed) if printed else None, by, None)
+        self.answer = _Answer(label, number, by, None)
         party.answers.append(self.answer)
         self.place_reply(self.answer)
 
@@ -931,6 +941,7 @@ class _Builder:
 
     def close_party(self) -> None:
         self.close_topic()
+        self.restating = None
         party, self.party = self.party, None
         if party is None:
             return
@@ -955,7 +966,9 @@ class _Builder:
         paired by order with the fractie's questions, checked: the counts must agree, else a
         warning and the unnumbered answers stay unpaired (never a silent shift)."""
         questions = self.party_questions.get(party.name, [])
-        loose = [item for item in _items(party.content) if isinstance(item, _Loose)]
+        loose = [
+            item for item in _items(party.content) if isinstance(item, _Loose) and not item.restated
+        ]
         # id(_Loose) -> the answer it opens (None: a later paragraph of that answer)
         answers_by_order: dict[int, _Answer | None] = {}
         if party.answers:
