@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from documents import build, p, render, text_of
+from documents import build, p, paragraph, render, text_of
 from kamervragen import model
 from kamervragen.errors import StrictModeError, report
 from kamervragen.families import lijst
@@ -377,3 +377,23 @@ def test_cross_reference_forms(
     else:
         assert refs == [model.CrossRef(numbers, linked)]  # type: ignore[arg-type]
     assert model.plain_text(content) == printed
+
+
+def test_a_question_set_apart_by_type_may_start_with_any_text() -> None:
+    """ "4. in hoeverre …", "5. «Zo is …»": numbered, bold, before a roman answer."""
+    doc = build_document(
+        text_of(
+            paragraph(
+                "1. «Zo is de maatregel in strijd met de wet», kunt u dat toelichten", 0, bold=True
+            ),
+            paragraph("Dat lichten wij graag toe.", 1),
+            paragraph("2. in hoeverre is de regeling geëvalueerd", 2, bold=True),
+            paragraph("De regeling is in 2021 geëvalueerd.", 3),
+        )
+    )
+    assert [q.numbers for q in doc.questions()] == [(1,), (2,)]
+    assert [texts(a) for a in doc.answers()] == [
+        ["Dat lichten wij graag toe."],
+        ["De regeling is in 2021 geëvalueerd."],
+    ]
+    assert doc.anomalies == ()

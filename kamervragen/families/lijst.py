@@ -134,7 +134,10 @@ QUESTION_LABEL = re.compile(
 # A question number alone on its line: "1", "1.", "12" (the committee's numbering).
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
 # A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …".
-INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)]?)\s+(?=[A-Z‘“'\"(])")
+INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)]?)\s+(?=[A-Z‘“'\"(«„\[])")
+# The same before any text ("4. in hoeverre …", "5. 2021 was …"), taken only where the paragraph's
+# type sets it apart from the answer after it, and with its dot or parenthesis.
+LOOSE_INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)])\s+(?=\S)")
 # An answer label: "Antwoord", "Antwoord:", "Antwoord 1", "Antwoord op vraag 1:", "Antwoorden op
 # vragen 3 en 4", "Antwoord bij vraag 2", alone or before the answer's text.
 ANSWER_LABEL = re.compile(
@@ -543,7 +546,7 @@ class _Labelled:
                 return None  # "Antwoord op de vraag …", "Antwoorden van …": running text
             if not match.group("numbers") and (
                 match.group("label").startswith("Antwoorden")
-                or (paragraph.bold and _is_heading_like(paragraph))
+                or (paragraph.bold and not paragraph.text.endswith(SENTENCE_END))
             ):
                 # A title, not a label: "Antwoorden Algemene Rekenkamer bij vragen van de
                 # Tweede Kamer over het rapport …" above a Rekenkamer's list.
@@ -572,7 +575,9 @@ class _Labelled:
             if last < number <= last + MAX_JUMP:
                 return _Start("question", (number,), paragraph, None, _form("bare", paragraph))
             return None
-        match = INLINE_NUMBER.match(text)
+        match = INLINE_NUMBER.match(text) or (
+            not self.answer_labels and self._set_apart(index) and LOOSE_INLINE_NUMBER.match(text)
+        )
         if match and int(match.group("number")) == last + 1 and not paragraph.table:
             number = last + 1
             if self.answer_labels:
