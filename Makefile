@@ -17,6 +17,8 @@ IN_VENV := PATH="$(CURDIR)/$(BIN):$$PATH"
 
 # WeasyPrint (the PDF writer) loads Pango and HarfBuzz at run time and needs at least one font.
 WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# OCR of scanned pages: Tesseract 5 and its Dutch model (the reader runs the tesseract command).
+OCR_DEBS := tesseract-ocr tesseract-ocr-nld
 # Used by bench/bench.py as the reference reader (pdftotext -layout).
 BENCH_DEBS := poppler-utils
 
@@ -33,9 +35,10 @@ APT_INSTALL = \
 		done; \
 		if [ -n "$$missing" ]; then \
 			echo "installing Debian packages:$$missing"; \
-			$(SUDO) apt-get update -qq; \
+			$(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq; \
 			$(SUDO) env DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq --no-install-recommends $$missing; \
+				apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+				$$missing; \
 		fi; \
 	fi
 
@@ -65,7 +68,7 @@ bench: $(VENV)/.installed-runtime system-libs
 	$(IN_VENV) $(BIN)/python bench/bench.py $(ARGS)
 
 system-libs:
-	@$(call APT_INSTALL,$(WEASYPRINT_DEBS))
+	@$(call APT_INSTALL,$(WEASYPRINT_DEBS) $(OCR_DEBS))
 
 # The HTML checks of tests/test_html.py: the W3C Nu HTML Checker (npm vnu-jar) runs on Java, axe-core
 # (npm axe-core, puppeteer-core) in headless Chromium. The npm packages are the exact versions of

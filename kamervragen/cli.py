@@ -185,6 +185,43 @@ def _add_limit_options(read: argparse.ArgumentParser) -> None:
         metavar="MB",
         help="address-space ceiling of the reading process in MiB; 0: none (default %(default)s)",
     )
+    limits.add_argument(
+        "--max-ocr-pixels",
+        type=_positive(int),
+        default=DEFAULT_LIMITS.max_ocr_pixels,
+        metavar="N",
+        help="OCR: most pixels of a page image, or of one image on the page, checked before "
+        "anything is decoded (default %(default)s; A4 at 300 dpi is 8.7 million)",
+    )
+    limits.add_argument(
+        "--max-ocr-seconds-per-page",
+        type=_positive(float),
+        default=DEFAULT_LIMITS.max_ocr_seconds_per_page,
+        metavar="S",
+        help="OCR: wall-clock time for recognising one page; each page to recognise adds it "
+        "(divided by --threads) to --max-seconds (default %(default)g)",
+    )
+    ocr = read.add_argument_group(
+        "OCR",
+        "Pages without a text layer (scans) are recognised with Tesseract 5 (Dutch model) in "
+        "the reading child process; the layout says which pages, and how confidently.",
+    )
+    ocr.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default="auto",
+        help="auto: recognise the pages that have no text layer; off: never (a PDF without "
+        "text is refused, exit 5); force: recognise every page, ignoring its text layer "
+        "(default %(default)s)",
+    )
+    ocr.add_argument(
+        "--threads",
+        type=_positive(int),
+        default=1,
+        metavar="N",
+        help="pages recognised at once, one core each (default %(default)s; the workflow "
+        "passes the threads Snakemake gives the job)",
+    )
 
 
 def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
@@ -217,7 +254,20 @@ def read_limits(args: argparse.Namespace) -> ReadLimits:
         max_chars_per_page=args.max_chars_per_page,
         max_seconds=args.max_seconds,
         max_memory=args.max_memory_mb * MIB,
+        max_ocr_pixels=args.max_ocr_pixels,
+        max_ocr_seconds_per_page=args.max_ocr_seconds_per_page,
     )
+
+
+# --ocr: the PDFium reader alone (off), or the OCR reader in one of its modes.
+OCR_MODES = ("auto", "off", "force")
+
+
+def reader_choice(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
+    """The reader (name in READERS) and its options for the parsed --ocr and --threads."""
+    if args.ocr == "off":
+        return "pdfium", {}
+    return "ocr", {"mode": args.ocr, "threads": args.threads}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -325,7 +375,8 @@ def _read_pdf(args: argparse.Namespace) -> None:
 
     # In a child process held to the limits (memory and time included): a hostile PDF costs that
     # child, and this process reports it as one line naming the file, the page and the limit.
-    layout = read(args.pdf, read_limits(args))
+    reader, options = reader_choice(args)
+    layout = read(args.pdf, read_limits(args), reader=reader, options=options)
     text = build_text(layout)
     if args.require_qa:
         from kamervragen.errors import report
@@ -691,7 +742,12 @@ def _convert(args: argparse.Namespace) -> int:
         paths = [args.out / name / f"{name}{suffix}" for suffix in _convert_suffixes(args.formats)]
         try:
             files, doc = _convert_one(
-                pdf, name, args.formats, strict=args.strict, limits=read_limits(args)
+                pdf,
+                name,
+                args.formats,
+                strict=args.strict,
+                limits=read_limits(args),
+                reader=reader_choice(args),
             )
             with _outputs(*paths):
                 for suffix, data in files.items():
@@ -789,7 +845,13 @@ def _ms_since(started: float) -> float:
 
 
 def _convert_one(
-    pdf: Path, name: str, formats: Sequence[str], *, strict: bool, limits: ReadLimits
+    pdf: Path,
+    name: str,
+    formats: Sequence[str],
+    *,
+    strict: bool,
+    limits: ReadLimits,
+    reader: tuple[str, dict[str, object]],
 ) -> tuple[dict[str, bytes], model.Document]:
     """Every output of one PDF, in memory (suffix -> bytes), and its document model: read,
     structure, render."""
@@ -801,7 +863,7 @@ def _convert_one(
     from kamervragen.writers import WRITERS
 
     # The same memory, time and size limits as `kamervragen read` (a hostile PDF costs a child).
-    layout = read(pdf, limits)
+    layout = read(pdf, limits, reader=reader[0], options=reader[1])
     text = build_text(layout)
     built = build_document(text, layout=layout)
     report(list(built.anomalies), document=layout.source.file, strict=strict)

@@ -94,11 +94,37 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrPage:
+    """One page whose text came from OCR, and how sure the engine was of it."""
+
+    number: int
+    confidence: float | None  # mean word confidence, 0-100; None when not known (existing layer)
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class OcrInfo:
+    """Which pages' text came from OCR, and from what.
+
+    ``method`` is ``"recognised"`` when this reader recognised the page images, or ``"text layer"``
+    when the PDF already carried an invisible OCR text layer (as digitised archives make), read as
+    it is; ``engine`` and ``version`` then name the PDF's producer, as far as it says.
+    """
+
+    method: str
+    engine: str
+    version: str | None
+    language: str | None
+    pages: tuple[OcrPage, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     source: Source
     pages: tuple[Page, ...]
     lines: tuple[Line, ...]
     links: tuple[Link, ...]
+    ocr: OcrInfo | None = None  # None: every page's text is the PDF's own, not OCR
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -109,6 +135,8 @@ class Layout:
             "lines": [_line_to_dict(line) for line in self.lines],
             "links": [asdict(link) for link in self.links],
         }
+        if self.ocr is not None:  # absent for a digital PDF, whose file stays as it was
+            data["ocr"] = asdict(self.ocr)
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     @classmethod
@@ -127,6 +155,7 @@ class Layout:
                 pages=tuple(Page(**page) for page in data["pages"]),
                 lines=tuple(_line_from_dict(line) for line in data["lines"]),
                 links=tuple(Link(**link) for link in data["links"]),
+                ocr=_ocr_from_dict(data["ocr"]) if data.get("ocr") is not None else None,
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise LayoutFormatError(
@@ -160,4 +189,14 @@ def _line_from_dict(data: dict[str, Any]) -> Line:
         bold=data["bold"],
         italic=data["italic"],
         spans=tuple(Span(**span) for span in data["spans"]),
+    )
+
+
+def _ocr_from_dict(data: dict[str, Any]) -> OcrInfo:
+    return OcrInfo(
+        method=data["method"],
+        engine=data["engine"],
+        version=data["version"],
+        language=data["language"],
+        pages=tuple(OcrPage(**page) for page in data["pages"]),
     )

@@ -33,6 +33,12 @@ class ReadLimits:
     max_chars_per_page: int = 100_000  # characters PDFium finds on one page
     max_seconds: float = 120.0  # wall-clock time for the whole document
     max_memory: int = 1024 * MIB  # bytes of address space of the reading process; 0: no ceiling
+    # OCR (pages without a text layer): pixels of the page image or of one image on the page
+    # (A4 at 300 dpi is 8.7 million; checked before anything is rendered or decoded), and seconds
+    # of recognition per page (typically 1-3 s). A document with N pages to recognise gets
+    # N times this on top of max_seconds, shared over the threads that recognise.
+    max_ocr_pixels: int = 100_000_000
+    max_ocr_seconds_per_page: float = 60.0
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -44,6 +50,8 @@ LIMIT_KNOBS = {
     "max_chars_per_page": ("--max-chars-per-page", "read_max_chars_per_page"),
     "max_seconds": ("--max-seconds", "read_max_seconds"),
     "max_memory": ("--max-memory-mb", "read_max_memory_mb"),
+    "max_ocr_pixels": ("--max-ocr-pixels", "read_max_ocr_pixels"),
+    "max_ocr_seconds_per_page": ("--max-ocr-seconds-per-page", "read_max_ocr_seconds_per_page"),
 }
 
 

@@ -17,6 +17,8 @@ rule convert_chunk:
         out=get_output_folder,
         strict=get_strict_option(),
         limits=READ_LIMIT_OPTIONS,
+        ocr=get_ocr_option(),
+    threads: config["ocr_threads"]
     log:
         f"{LOG_DIR}/convert_chunk/{{chunk}}.log",
     conda:
@@ -31,5 +33,7 @@ rule convert_chunk:
             --outcomes {output.done:q} \
             {params.strict} \
             {params.limits} \
+            {params.ocr} \
+            --threads {threads} \
             --log {log:q}
         """

@@ -134,6 +134,12 @@ def get_strict_option():
     return "--strict" if config["strict"] else ""
 
 
+def get_ocr_option():
+    """--ocr for the read step. YAML 1.1 reads a bare off as false: that is off too."""
+    setting = config["ocr"]
+    return f"--ocr {'off' if setting is False else setting}"
+
+
 def get_document_outputs(wildcards):
     """The files of one document that its manifest lists: all but the manifest itself."""
     return [f"{OUTPUT_DIR}/{wildcards.doc}/{wildcards.doc}{suffix}" for suffix in DOCUMENT_SUFFIXES]

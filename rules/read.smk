@@ -3,7 +3,9 @@
 # document, a warning in strict mode, over a read limit: config read_max_*, docs/robustness.md) is
 # *rejected* here: it leaves no output, and the verdict is recorded in its outcome file, which is
 # what Snakemake tracks. The step is a checkpoint: which later steps a document needs (all of
-# them, or none) is known only once it has run (get_converted_documents in common.smk).
+# them, or none) is known only once it has run (get_converted_documents in common.smk). Pages
+# without a text layer are recognised by OCR (config ocr), as many at once as the job has threads
+# (config ocr_threads; Snakemake lowers it to the cores it has).
 
 # The read limits of the config as options of 'kamervragen read' (the schema makes each a number).
 READ_LIMIT_OPTIONS = " ".join(
@@ -14,6 +16,8 @@ READ_LIMIT_OPTIONS = " ".join(
         "read_max_chars_per_page": "--max-chars-per-page",
         "read_max_seconds": "--max-seconds",
         "read_max_memory_mb": "--max-memory-mb",
+        "read_max_ocr_pixels": "--max-ocr-pixels",
+        "read_max_ocr_seconds_per_page": "--max-ocr-seconds-per-page",
     }.items()
 )
 
@@ -30,6 +34,8 @@ checkpoint read_pdf:
         text=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.txt",
         strict=get_strict_option(),
         limits=READ_LIMIT_OPTIONS,
+        ocr=get_ocr_option(),
+    threads: config["ocr_threads"]
     log:
         f"{LOG_DIR}/read_pdf/{{doc}}.log",
     conda:
@@ -43,5 +49,7 @@ checkpoint read_pdf:
             {params.strict} \
             --outcome {output.outcome:q} \
             {params.limits} \
+            {params.ocr} \
+            --threads {threads} \
             --log {log:q}
         """

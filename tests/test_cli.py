@@ -15,11 +15,21 @@ from conftest import SAMPLE_PDF, shared_path
 from kamervragen.cli import main
 
 
-def run_read(pdf: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def run_read(
+    pdf: Path, out: Path, capsys: pytest.CaptureFixture[str], *options: str
+) -> tuple[int, str]:
     # Snakemake creates the output folder before the job runs; the CLI must remove it on failure.
     out.mkdir(parents=True, exist_ok=True)
     code = main(
-        ["read", str(pdf), "--layout", str(out / "doc.layout.json"), "--text", str(out / "doc.txt")]
+        [
+            "read",
+            str(pdf),
+            "--layout",
+            str(out / "doc.layout.json"),
+            "--text",
+            str(out / "doc.txt"),
+            *options,
+        ]
     )
     return code, capsys.readouterr().err
 
@@ -73,9 +83,12 @@ def test_bad_input_one_line_exit_code_nothing_left(
     assert list((tmp_path / "output").iterdir()) == []
 
 
-def test_scanned_pdf_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scanned_pdf_is_rejected_with_ocr_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With OCR switched off a scan is refused exactly as before OCR existed."""
     scan = shared_path("corpus", "verslag", "28676-navo-verslag-scan.pdf")
-    exit_code, stderr = run_read(scan, tmp_path / "output" / "scan", capsys)
+    exit_code, stderr = run_read(scan, tmp_path / "output" / "scan", capsys, "--ocr", "off")
     assert exit_code == 5
     assert stderr.strip() == (
         "kamervragen: 28676-navo-verslag-scan.pdf: no text layer (scanned PDF?): none of its 12 "

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from kamervragen.layout import Layout
 from kamervragen.limits import DEFAULT_LIMITS, ReadLimits
-from kamervragen.readers import pdfium
+from kamervragen.readers import ocr, pdfium
 from kamervragen.readers.isolation import run_isolated
 
 __all__ = ["DEFAULT_READER", "READERS", "ReadFunction", "Reader", "read"]
@@ -63,6 +63,14 @@ READERS: dict[str, Reader] = {
             read=pdfium.read_pdf,
             needs_text_layer=True,
             description="the PDF's text layer, glyph by glyph, with fonts, sizes and positions",
+        ),
+        Reader(
+            name="ocr",
+            engine="PDFium",  # Tesseract runs in processes of its own: its failures are errors
+            read=ocr.read_pdf,
+            needs_text_layer=False,
+            description="the text layer as the pdfium reader reads it, and the page images of "
+            "pages without one (or every page: mode force) recognised by Tesseract 5 (Dutch)",
         ),
     )
 }

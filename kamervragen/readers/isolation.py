@@ -9,7 +9,9 @@ wall clock and learns from the child which page it is on: whatever happens to th
 reports one line naming the file, the page and the limit.
 
 Nothing here knows about PDF: the reader is a function ``read(path, limits, *, progress)`` that
-calls ``progress(page)`` before each page and returns a :class:`~kamervragen.layout.Layout`.
+calls ``progress(page)`` before each page and returns a :class:`~kamervragen.layout.Layout`. A reader
+whose work grows with what it finds (OCR: seconds per recognised page) asks for more time with
+:func:`extend_time` before it starts that work.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from kamervragen.errors import InputError, LimitExceededError
 from kamervragen.layout import Layout
 from kamervragen.limits import ReadLimits, out_of_memory, raise_with
 
-__all__ = ["SandboxedRead", "run_isolated"]
+__all__ = ["SandboxedRead", "extend_time", "run_isolated"]
 
 
 class SandboxedRead(Protocol):
@@ -51,6 +53,16 @@ _CPU_BACKSTOP_SECONDS = 30
 _MEMORY_DEATH_SHARE = 0.25
 _FRAME = struct.Struct("!Q")  # each message: its length, then a pickle of (kind, value)
 _CHILD_FAILED = 70  # the child's exit status when it could not send its result
+# In the child: how to ask the parent for more time (see extend_time); None outside a sandbox.
+_extend: Callable[[float], None] | None = None
+
+
+def extend_time(seconds: float) -> None:
+    """Allow the read ``seconds`` more than ``limits.max_seconds`` (wall clock, and the child's
+    CPU backstop). Called by a reader inside the sandbox before work whose size it has just
+    learnt; outside a sandbox it does nothing."""
+    if _extend is not None and seconds > 0:
+        _extend(seconds)
 
 
 def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine: str) -> Layout:
@@ -80,11 +92,12 @@ def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine:
     page: int | None = None
     message: tuple[str, object] | None = None
     timed_out = False
+    allowed = limits.max_seconds  # plus what the reader asked for (extend_time)
     try:
         # Unbuffered, so that select() sees every byte the child sent that is not read yet.
         with os.fdopen(read_end, "rb", buffering=0) as stream:
             while message is None:
-                remaining = started + limits.max_seconds - time.monotonic()
+                remaining = started + allowed - time.monotonic()
                 ready, _, _ = select.select([stream], [], [], max(remaining, 0))
                 if not ready:
                     timed_out = True
@@ -96,6 +109,9 @@ def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine:
                 if kind == "page":
                     assert isinstance(value, int)
                     page = value
+                elif kind == "extend":
+                    assert isinstance(value, float)
+                    allowed += value
                 else:
                     message = frame
     finally:
@@ -112,6 +128,14 @@ def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine:
             assert isinstance(value, InputError)
             raise value
         raise RuntimeError(f"{name}: the reader failed with a bug:\n{value}")
+    if timed_out and allowed > limits.max_seconds:
+        raise LimitExceededError(
+            f"time limit of {allowed:g} s reached ({limits.max_seconds:g} s, plus "
+            f"{limits.max_ocr_seconds_per_page:g} s a page for OCR); reading was stopped",
+            document=name,
+            page=page,
+            expected=f"a PDF read within {allowed:g} s; " + raise_with("max_ocr_seconds_per_page"),
+        )
     if timed_out:
         raise LimitExceededError(
             f"time limit of {limits.max_seconds:g} s reached; reading was stopped",
@@ -131,14 +155,27 @@ def _child(
     if limits.max_memory:
         resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory, limits.max_memory))
     cpu = math.ceil(limits.max_seconds) + _CPU_BACKSTOP_SECONDS
+    # The hard limit leaves room for extend_time to raise the soft one (the soft limit's SIGXCPU
+    # ends the child; the hard limit is only the kernel's last word).
+    hard = cpu + 5 + math.ceil(limits.max_pages * limits.max_ocr_seconds_per_page)
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard))
     with os.fdopen(write_end, "wb") as stream:
 
         def progress(page: int) -> None:
             if os.getppid() != parent:  # the parent was killed: nobody waits for the result
                 os._exit(_CHILD_FAILED)
             _send(stream, ("page", page))
+
+        def extend(seconds: float) -> None:
+            nonlocal cpu
+            cpu += math.ceil(seconds)
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard), hard))
+            _send(stream, ("extend", float(seconds)))
+
+        global _extend
+        _extend = extend
 
         try:
             result: tuple[str, object] = ("layout", read(path, limits, progress=progress))

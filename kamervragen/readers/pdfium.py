@@ -102,9 +102,11 @@ def read_pdf(
 ) -> Layout:
     """Read ``path`` into layout lines; raise an :class:`InputError` subclass for bad input.
 
-    ``progress`` is called with each page number before that page is read. This reader has no
-    ``options``. It sets no memory ceiling itself: :func:`kamervragen.readers.read` runs it in the
-    sandbox that does.
+    ``progress`` is called with each page number before that page is read. One option:
+    ``require_text`` (default true) refuses a PDF none of whose pages has text (a scan) with
+    :class:`NoTextLayerError`; the OCR reader, which recognises such pages, reads with it false.
+    It sets no memory ceiling itself: :func:`kamervragen.readers.read` runs it in the sandbox
+    that does.
     """
     name = path.name
     deadline = time.monotonic() + limits.max_seconds
@@ -188,13 +190,9 @@ def read_pdf(
                 text_page.close()
             links.extend(_page_links(document, page, page_number, frame))
             page.close()
-        if not any(line.text.strip() for line in lines):
-            raise NoTextLayerError(
-                "no text layer (scanned PDF?): "
-                f"none of its {page_count} page(s) has extractable text",
-                document=name,
-                expected="a PDF with a text layer; OCR is not part of this tool",
-            )
+        require_text = (options or {}).get("require_text", True)
+        if require_text and not any(line.text.strip() for line in lines):
+            raise no_text_layer(name, page_count)
         metadata = document.get_metadata_dict(skip_empty=True)
     except MemoryError as exc:
         raise out_of_memory(name, page_number, limits) from exc
@@ -215,6 +213,21 @@ def read_pdf(
         producer=_clean_metadata(metadata.get("Producer")),
     )
     return Layout(source=source, pages=tuple(pages), lines=tuple(lines), links=tuple(links))
+
+
+def no_text_layer(name: str, page_count: int, *, ocr: str | None = None) -> NoTextLayerError:
+    """The error for a PDF without text. ``ocr``: None when OCR was off (the message is the
+    one this reader has always given), ``"none"`` when no page had an image to recognise,
+    ``"empty"`` when OCR recognised the pages and found no text in them."""
+    problem = f"no text layer (scanned PDF?): none of its {page_count} page(s) has extractable text"
+    if ocr is None:
+        expected = "a PDF with a text layer; OCR is not part of this tool"
+    elif ocr == "none":
+        expected = "a PDF with a text layer, or page images to recognise (OCR)"
+    else:
+        problem += ", and OCR found none in its page images"
+        expected = "a PDF with a text layer, or page images with legible text"
+    return NoTextLayerError(problem, document=name, expected=expected)
 
 
 def _has_no_pages(data: bytes) -> bool:
