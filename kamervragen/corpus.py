@@ -35,10 +35,11 @@ OUTCOMES_VERSION = 1
 #: The corpus files, in the output folder, besides SHA256SUMS (which lists them all, and every
 #: converted document's files).
 QUESTIONS_CSV = "questions.csv"
+QUESTIONERS_CSV = "questioners.csv"
 WARNINGS_CSV = "warnings.csv"
 REJECTED_CSV = "rejected.csv"
 CHECKSUMS = "SHA256SUMS"
-CORPUS_FILES: tuple[str, ...] = (QUESTIONS_CSV, WARNINGS_CSV, REJECTED_CSV)
+CORPUS_FILES: tuple[str, ...] = (QUESTIONS_CSV, QUESTIONERS_CSV, WARNINGS_CSV, REJECTED_CSV)
 
 REJECTED_COLUMNS = ("file", "sha256", "size", "exit_code", "reason")
 WARNINGS_COLUMNS = ("document", "page", "line", "code", "message")
@@ -203,13 +204,11 @@ def uses_ocr(manifest: dict[str, Any]) -> bool:
     return bool(manifest.get("ocr") or manifest.get("source", {}).get("ocr"))
 
 
-def questions_csv(converted: Iterable[Converted]) -> bytes:
-    """``questions.csv``: every converted document's question-answer records."""
-    from kamervragen.exports import qa_records, to_csv
+def question_records(converted: Iterable[Converted]) -> list[dict[str, Any]]:
+    """Every converted document's question-answer records, in the order given."""
+    from kamervragen.exports import qa_records
 
-    return to_csv(
-        record for document in converted for record in qa_records(document.doc, document.name)
-    )
+    return [record for document in converted for record in qa_records(document.doc, document.name)]
 
 
 def corpus_files(converted: Sequence[Converted], rejected: Sequence[Outcome]) -> dict[str, bytes]:
@@ -218,9 +217,13 @@ def corpus_files(converted: Sequence[Converted], rejected: Sequence[Outcome]) ->
     ``converted`` is taken in name order, so that the same batch gives the same bytes whatever
     order its documents were given in.
     """
+    from kamervragen.exports import QUESTIONER_COLUMNS, questioner_records, to_csv
+
     documents = sorted(converted, key=lambda document: document.name)
+    records = question_records(documents)
     return {
-        QUESTIONS_CSV: questions_csv(documents),
+        QUESTIONS_CSV: to_csv(records),
+        QUESTIONERS_CSV: to_csv(questioner_records(records), QUESTIONER_COLUMNS),
         WARNINGS_CSV: warnings_csv(documents),
         REJECTED_CSV: rejected_csv(rejected),
     }

@@ -57,6 +57,26 @@ COLUMNS: tuple[str, ...] = (
     "akn_work",
     "source_file",
     "source_sha256",
+    # Normalised forms beside the printed ones above (added in a later version, so at the end):
+    # one field, one value to group or filter by, the same for every family (docs/exports.md).
+    "document_id",
+    "committee",
+    "parties",
+    "addressees_normalised",
+    "answerer_role",
+    "answerer_name",
+    "answerer_portfolio",
+)
+
+#: The columns of ``questioners.csv``: one row per question and questioner.
+QUESTIONER_COLUMNS: tuple[str, ...] = (
+    "document",
+    "seq",
+    "question_id",
+    "question_numbers",
+    "questioner",
+    "party",
+    "kind",
 )
 
 #: How a list is written in one CSV cell: numbers separated by a space, texts by "; ".
@@ -80,14 +100,17 @@ def document_identifiers(meta: model.Metadata) -> dict[str, Any]:
 
 def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
     """The question-answer records of ``doc``, in reading order; ``name`` is the document name."""
-    from kamervragen.writers.akn import frbr_uris  # no WeasyPrint, no schema: cheap
+    from kamervragen.writers.akn import NO_NUMBER, document_number, frbr_uris  # cheap: no schema
 
     meta = doc.metadata
     common = document_identifiers(meta)
+    official = document_number(meta)
     tail = {
         "akn_work": frbr_uris(meta).work,
         "source_file": meta.source_file,
         "source_sha256": meta.sha256,
+        "document_id": None if official == NO_NUMBER else official,
+        "committee": meta.committee,
     }
     answers_of: dict[str, list[model.Answer]] = {}
     for answer in doc.answers():
@@ -104,13 +127,15 @@ def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
             question = _question_fields(doc, None, sections)
         else:
             continue  # shown with its questions
+        answer = _answer_fields(meta, answers)
         record = {
             "document": name,
             "seq": len(records) + 1,
             **common,
             **question,
-            **_answer_fields(meta, answers),
+            **answer,
             **tail,
+            **_normalised_fields(meta, question, answer),
         }
         records.append({column: record[column] for column in COLUMNS})
     return records
@@ -165,6 +190,69 @@ def _answer_fields(meta: model.Metadata, answers: Sequence[model.Answer]) -> dic
         "answered_by": answers[0].by or meta.answered_by,
         "answer_text": "\n\n".join(blocks_text(answer.blocks) for answer in answers),
     }
+
+
+def _normalised_fields(
+    meta: model.Metadata, question: dict[str, Any], answer: dict[str, Any]
+) -> dict[str, Any]:
+    """The fields an analyst groups by, one form for every family: the parties that ask (a
+    verslag's fractie, or an Aanhangsel's questioners' parties), the addressees with their role
+    in lower case, and the answerer taken apart (kamervragen/offices.py)."""
+    from kamervragen.offices import normalised_addressee, parse_office
+
+    if question["party"]:
+        parties = [question["party"]]
+    else:
+        parties = list(dict.fromkeys(p["party"] for p in question["questioners"] if p["party"]))
+    office = parse_office(answer["answered_by"])
+    return {
+        "parties": parties,
+        "addressees_normalised": [normalised_addressee(a) for a in meta.addressees],
+        "answerer_role": office.role,
+        "answerer_name": office.name,
+        "answerer_portfolio": office.portfolio,
+    }
+
+
+def questioner_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The long table of who asked: one record per question and questioner (``questioners.csv``).
+
+    A member who asked (Aanhangsel) is ``kind`` ``member`` with their party; a verslag's fractie
+    is ``fractie`` (its name in both ``questioner`` and ``party``); a lijst's committee is
+    ``committee``. An answer without a question has no row.
+
+    >>> rows = questioner_records([{"document": "x", "seq": 1, "question_id": "vraag-1",
+    ...     "question_numbers": [1], "party": None, "committee": None,
+    ...     "questioners": [{"name": "Sneller", "party": "D66"}, {"name": "Chakor",
+    ...                     "party": "GroenLinks-PvdA"}]}])
+    >>> [(row["questioner"], row["party"], row["kind"]) for row in rows]
+    [('Sneller', 'D66', 'member'), ('Chakor', 'GroenLinks-PvdA', 'member')]
+    """
+    rows: list[dict[str, Any]] = []
+    for record in records:
+        if record["question_id"] is None:
+            continue
+        if record["questioners"]:
+            askers = [(p["name"], p["party"], "member") for p in record["questioners"]]
+        elif record["party"]:
+            askers = [(record["party"], record["party"], "fractie")]
+        elif record["committee"]:
+            askers = [(record["committee"], None, "committee")]
+        else:
+            askers = []
+        for questioner, party, kind in askers:
+            rows.append(
+                {
+                    "document": record["document"],
+                    "seq": record["seq"],
+                    "question_id": record["question_id"],
+                    "question_numbers": record["question_numbers"],
+                    "questioner": questioner,
+                    "party": party,
+                    "kind": kind,
+                }
+            )
+    return rows
 
 
 def blocks_text(blocks: Iterable[model.Block]) -> str:
@@ -222,11 +310,11 @@ def _cell(key: str, value: Any) -> str:
     return str(value)
 
 
-def to_csv(records: Iterable[dict[str, Any]]) -> bytes:
-    """RFC 4180 CSV (comma, double quotes, CRLF), UTF-8, a header row of :data:`COLUMNS`."""
+def to_csv(records: Iterable[dict[str, Any]], columns: Sequence[str] = COLUMNS) -> bytes:
+    """RFC 4180 CSV (comma, double quotes, CRLF), UTF-8, a header row of ``columns``."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow(csv_row({column: record[column] for column in COLUMNS}))
+        writer.writerow(csv_row({column: record[column] for column in columns}))
     return buffer.getvalue().encode("utf-8")

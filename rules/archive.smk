@@ -29,10 +29,11 @@ rule write_manifest:
         """
 
 
-# The corpus files (kamervragen/corpus.py): questions.csv and warnings.csv over the converted
-# documents, rejected.csv over the rejected inputs, and SHA256SUMS over all of them and every file
-# of every converted document. They wait for every outcome (and, per step, for the manifest of
-# every accepted document), so that they never hold a document whose outputs are incomplete.
+# The corpus files (kamervragen/corpus.py): questions.csv, questioners.csv and warnings.csv over
+# the converted documents, rejected.csv over the rejected inputs, and SHA256SUMS over all of them
+# and every file of every converted document. They wait for every outcome (and, per step, for the
+# manifest of every accepted document), so that they never hold a document whose outputs are
+# incomplete.
 rule write_corpus:
     input:
         outcomes=get_outcome_files(),
@@ -46,6 +47,7 @@ rule write_corpus:
             category="Corpus",
             labels={"file": "questions.csv"},
         ),
+        questioners=QUESTIONERS_CSV,
         warnings=WARNINGS_CSV,
         rejected=REJECTED_CSV,
         sums=report(

@@ -31,9 +31,10 @@ DOCUMENT_SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"
 MANIFEST_SUFFIX = ".manifest.json"
 FINAL_SUFFIXES = [*DOCUMENT_SUFFIXES, MANIFEST_SUFFIX]
 
-# The corpus files, over every converted document (kamervragen/corpus.py): the questions, the
-# warnings, the rejected inputs, and SHA256SUMS over all of them and every document's files.
+# The corpus files, over every converted document (kamervragen/corpus.py): the questions, who
+# asked them (one row per question and questioner), the warnings, the rejected inputs, and SHA256SUMS over all of them and every document's files.
 QUESTIONS_CSV = f"{OUTPUT_DIR}/questions.csv"
+QUESTIONERS_CSV = f"{OUTPUT_DIR}/questioners.csv"
 WARNINGS_CSV = f"{OUTPUT_DIR}/warnings.csv"
 REJECTED_CSV = f"{OUTPUT_DIR}/rejected.csv"
 CHECKSUMS = f"{OUTPUT_DIR}/SHA256SUMS"
@@ -161,7 +162,7 @@ def get_corpus_folder(wildcards, output):
 
 def get_corpus_files():
     """The corpus files; made once every document is converted or rejected."""
-    return [QUESTIONS_CSV, WARNINGS_CSV, REJECTED_CSV, CHECKSUMS]
+    return [QUESTIONS_CSV, QUESTIONERS_CSV, WARNINGS_CSV, REJECTED_CSV, CHECKSUMS]
 
 
 def get_report_statistics(wildcards):

@@ -160,3 +160,92 @@ def test_every_column_is_documented() -> None:
 def test_records_of_a_document_without_questions() -> None:
     meta = model.Metadata("x.pdf", "0" * 64, 1, None, "unknown")
     assert qa_records(model.Document(meta, (), ()), "x") == []
+
+
+# --- Data that answers a journalist's questions: pandas over the corpus files ------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample verslag and the Aanhangsel corpus converted, with the corpus files."""
+    if not PDFS:
+        pytest.skip("reference corpus ../shared is absent")
+    out = tmp_path_factory.mktemp("corpus")
+    assert (
+        main(["convert", str(VERSLAG), *map(str, PDFS), "--out", str(out), "--formats", "qa"]) == 0
+    )
+    return out
+
+
+def gold_of(name: str) -> dict[str, Any]:
+    folder = "verslag" if name.startswith("28676") else "aanhangsel"
+    return json.loads((CORPUS / folder / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+def test_which_minister_answered_most_is_one_line_of_pandas(corpus_folder: Path) -> None:
+    import pandas as pd
+
+    questions = pd.read_csv(corpus_folder / "questions.csv")
+    answered = questions.query("answerer_role == 'minister'").answerer_name.value_counts()
+
+    # The gold files say it as printed: "Minister Schippers (Volksgezondheid, …)"; count it there.
+    expected: dict[str, int] = {}
+    for pdf in PDFS:
+        gold = gold_of(pdf.stem)
+        signed = gold["metadata"]["answered_by"] or ""
+        if signed.startswith("Minister "):
+            name = signed.removeprefix("Minister ").split(" (")[0]
+            expected[name] = expected.get(name, 0) + len(gold["questions"])
+    assert answered.to_dict() == expected
+    assert answered.idxmax() == max(expected, key=lambda name: expected[name])  # Schippers
+    # The answerer's portfolio and role are fields of their own, the printed form stays beside.
+    (portfolio,) = questions.query("answerer_name == 'Dijkgraaf'").answerer_portfolio.unique()
+    assert portfolio == "Onderwijs, Cultuur en Wetenschap"
+    assert set(questions.answerer_role.dropna()) == {"minister", "staatssecretaris", "kabinet"}
+
+
+def test_all_questions_by_a_party_is_one_line_of_pandas(corpus_folder: Path) -> None:
+    import pandas as pd
+
+    questions = pd.read_csv(corpus_folder / "questions.csv")
+    by_party = (
+        pd.read_csv(corpus_folder / "questioners.csv")
+        .query("party == 'GroenLinks-PvdA'")
+        .merge(questions, on=["document", "seq"])
+    )
+
+    # Every question of every document in which a GroenLinks-PvdA member asks, and no other.
+    expected = {
+        (pdf.stem, len(gold_of(pdf.stem)["questions"]))
+        for pdf in PDFS
+        if any(
+            p["party"] == "GroenLinks-PvdA" for p in gold_of(pdf.stem)["metadata"]["questioners"]
+        )
+    }
+    assert set(by_party.groupby("document").size().items()) == expected
+    assert by_party.question_text.notna().all()
+    # Exact, not a substring: the verslag's fractie GroenLinks (2021) is another party.
+    groenlinks = pd.read_csv(corpus_folder / "questioners.csv").query("party == 'GroenLinks'")
+    verslag = [pair for pair in gold_of(VERSLAG.stem)["pairs"] if pair["party"] == "GroenLinks"]
+    assert set(groenlinks.document) == {VERSLAG.stem}
+    assert len(groenlinks) == len(verslag)
+    assert set(groenlinks.kind) == {"fractie"}
+
+
+def test_identifiers_stay_strings_and_lists_split_back(corpus_folder: Path) -> None:
+    import pandas as pd
+
+    questions = pd.read_csv(corpus_folder / "questions.csv")
+    assert questions.document_id.map(type).eq(str).all()
+    assert set(questions.document_id) == {"28676-nn", *(pdf.stem for pdf in PDFS)}
+    # As documented: the printed numbers are read as strings when asked to.
+    typed = pd.read_csv(
+        corpus_folder / "questions.csv", dtype={"dossier": str, "document_number": str}
+    )
+    assert set(typed.document_number.dropna()) == {pdf.stem.rsplit("-", 1)[1] for pdf in PDFS}
+    # A list cell splits back into its items; the addressees in one form whatever their capitals.
+    parties = questions.set_index("document").parties.str.split("; ")
+    assert parties.loc["ah-tk-20232024-1999"].iloc[0] == ["D66", "GroenLinks-PvdA", "SP"]
+    addressees = set(questions.addressees_normalised.str.split("; ").explode())
+    assert "minister van Buitenlandse Zaken" in addressees
+    assert not any(addressee[0].isupper() for addressee in addressees)

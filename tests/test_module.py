@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SAMPLE_PDF, snakemake
+from kamervragen.corpus import CORPUS_FILES
 
 SAMPLE = SAMPLE_PDF.stem
 
@@ -66,7 +67,7 @@ def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
         f"{SAMPLE}{s}" for s in [*suffixes, ".manifest.json"]
     )
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
-        [SAMPLE, "questions.csv", "warnings.csv", "rejected.csv", "SHA256SUMS"]
+        [SAMPLE, *CORPUS_FILES, "SHA256SUMS"]
     )
     manifest = json.loads((out / SAMPLE / f"{SAMPLE}.manifest.json").read_text(encoding="utf-8"))
     assert manifest["statistics"]["questions"] == 18
