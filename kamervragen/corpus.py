@@ -38,8 +38,15 @@ QUESTIONS_CSV = "questions.csv"
 QUESTIONERS_CSV = "questioners.csv"
 WARNINGS_CSV = "warnings.csv"
 REJECTED_CSV = "rejected.csv"
+INDEX_HTML = "index.html"
 CHECKSUMS = "SHA256SUMS"
-CORPUS_FILES: tuple[str, ...] = (QUESTIONS_CSV, QUESTIONERS_CSV, WARNINGS_CSV, REJECTED_CSV)
+CORPUS_FILES: tuple[str, ...] = (
+    INDEX_HTML,
+    QUESTIONS_CSV,
+    QUESTIONERS_CSV,
+    WARNINGS_CSV,
+    REJECTED_CSV,
+)
 
 REJECTED_COLUMNS = ("file", "sha256", "size", "exit_code", "reason")
 WARNINGS_COLUMNS = ("document", "page", "line", "code", "message")
@@ -218,10 +225,12 @@ def corpus_files(converted: Sequence[Converted], rejected: Sequence[Outcome]) ->
     order its documents were given in.
     """
     from kamervragen.exports import QUESTIONER_COLUMNS, questioner_records, to_csv
+    from kamervragen.writers.index import write_index
 
     documents = sorted(converted, key=lambda document: document.name)
     records = question_records(documents)
     return {
+        INDEX_HTML: write_index(documents, rejected, [*CORPUS_FILES[1:], CHECKSUMS]),
         QUESTIONS_CSV: to_csv(records),
         QUESTIONERS_CSV: to_csv(questioner_records(records), QUESTIONER_COLUMNS),
         WARNINGS_CSV: warnings_csv(documents),

@@ -29,18 +29,21 @@ rule write_manifest:
         """
 
 
-# The corpus files (kamervragen/corpus.py): questions.csv, questioners.csv and warnings.csv over
-# the converted documents, rejected.csv over the rejected inputs, and SHA256SUMS over all of them
-# and every file of every converted document. They wait for every outcome (and, per step, for the
-# manifest of every accepted document), so that they never hold a document whose outputs are
-# incomplete.
+# The corpus files (kamervragen/corpus.py): index.html, questions.csv, questioners.csv and
+# warnings.csv over the converted documents, rejected.csv over the rejected inputs, and SHA256SUMS
+# over all of them and every file of every converted document. They wait for every outcome (and,
+# per step, for the manifest of every accepted document), so that they never hold a document whose
+# outputs are incomplete.
 rule write_corpus:
     input:
         outcomes=get_outcome_files(),
         finished=get_finished_manifests,
+        # The index is rendered from templates/index.html: editing it makes the index again.
+        templates=get_templates(),
     params:
         out=get_corpus_folder,
     output:
+        index=INDEX_HTML,
         questions=report(
             QUESTIONS_CSV,
             caption="../report/questions.rst",

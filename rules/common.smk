@@ -31,8 +31,11 @@ DOCUMENT_SUFFIXES = [".layout.json", ".txt", ".xml", ".html", ".pdf", ".akn.xml"
 MANIFEST_SUFFIX = ".manifest.json"
 FINAL_SUFFIXES = [*DOCUMENT_SUFFIXES, MANIFEST_SUFFIX]
 
-# The corpus files, over every converted document (kamervragen/corpus.py): the questions, who
-# asked them (one row per question and questioner), the warnings, the rejected inputs, and SHA256SUMS over all of them and every document's files.
+# The corpus files, over every converted document (kamervragen/corpus.py): a browsable index of
+# the output folder (index.html), the questions, who asked them (one row per question and
+# questioner), the warnings, the rejected inputs, and SHA256SUMS over all of them and every
+# document's files.
+INDEX_HTML = f"{OUTPUT_DIR}/index.html"
 QUESTIONS_CSV = f"{OUTPUT_DIR}/questions.csv"
 QUESTIONERS_CSV = f"{OUTPUT_DIR}/questioners.csv"
 WARNINGS_CSV = f"{OUTPUT_DIR}/warnings.csv"
@@ -162,7 +165,7 @@ def get_corpus_folder(wildcards, output):
 
 def get_corpus_files():
     """The corpus files; made once every document is converted or rejected."""
-    return [QUESTIONS_CSV, QUESTIONERS_CSV, WARNINGS_CSV, REJECTED_CSV, CHECKSUMS]
+    return [INDEX_HTML, QUESTIONS_CSV, QUESTIONERS_CSV, WARNINGS_CSV, REJECTED_CSV, CHECKSUMS]
 
 
 def get_report_statistics(wildcards):

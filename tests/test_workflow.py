@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import lxml.html
 import pytest
 from pypdf import PdfReader
 
@@ -258,6 +259,13 @@ def assert_batch(output: Path, good: list[str], bad: list[str]) -> None:
     listed = {line.split(": ")[0] for line in check.stdout.splitlines()}
     assert {"rejected.csv", "questions.csv", "warnings.csv"} <= listed
     assert {f"{name}/{name}.manifest.json" for name in good} <= listed
+    # The index lists every document, linked to its page, and every rejected file with its reason.
+    page = lxml.html.document_fromstring((output / "index.html").read_bytes())
+    assert page.xpath("//tbody[@id='documenten-rijen']/tr/@data-name") == sorted(good)
+    for name in good:
+        assert page.xpath(f"//a[@href='{name}/{name}.html']"), name
+    assert page.xpath("//table[@id='afgewezen']/tbody/tr/td[1]/text()") == bad
+    assert "index.html" in listed
 
 
 @pytest.mark.slow
