@@ -185,3 +185,28 @@ def test_cluster_profile_dry_runs(name: str, tmp_path: Path) -> None:
     for rule in ("read_pdf", "write_corpus"):
         assert re.search(rf"^{rule}\s+1$", output, re.M), output
     assert not (tmp_path / "output").exists()  # a dry run writes nothing
+
+
+#: The rules that make one document's files; a cluster profile groups them per document.
+DOCUMENT_RULES = {
+    "read_pdf",
+    "build_semantic_xml",
+    "render_html",
+    "render_akn",
+    "render_pdf",
+    "export_qa",
+    "write_manifest",
+}
+
+
+@pytest.mark.parametrize("name", CLUSTER_PROFILES)
+def test_cluster_profile_runs_one_document_per_cluster_job(name: str) -> None:
+    """Every step of a document in one cluster job, and never two documents in one: when one job
+    of a group fails, Snakemake deletes the outputs of the whole group, so a bad PDF grouped with
+    good ones would cost them all (seen on SLURM: docs/cluster.md)."""
+    profile = load(name)
+    groups = dict(entry.split("=", 1) for entry in profile["groups"])
+    assert set(groups) == DOCUMENT_RULES
+    assert set(groups.values()) == {"document"}
+    components = dict(entry.split("=", 1) for entry in profile.get("group-components", []))
+    assert int(components.get("document", 1)) == 1
