@@ -22,8 +22,11 @@ OCR_DEBS := tesseract-ocr tesseract-ocr-nld
 # Used by bench/bench.py as the reference reader (pdftotext -layout).
 BENCH_DEBS := poppler-utils
 
-# $(call APT_INSTALL,packages): install those Debian packages that `dpkg -s` says are missing.
-# Uses sudo only when not root; updates the package index only when something must be installed.
+# $(call APT_INSTALL,packages): install those Debian packages that dpkg does not list as installed
+# (a package removed with its configuration kept counts as missing). Uses sudo only when not root;
+# updates the package index only when something must be installed; waits up to ten minutes for
+# another apt or dpkg to finish instead of failing at once.
+APT_OPTIONS := -o DPkg::Lock::Timeout=600
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL = \
 	if ! command -v dpkg >/dev/null; then \
@@ -31,24 +34,25 @@ APT_INSTALL = \
 	else \
 		missing=""; \
 		for package in $(1); do \
-			dpkg -s "$$package" >/dev/null 2>&1 || missing="$$missing $$package"; \
+			[ "$$(dpkg-query -W -f='$${db:Status-Status}' "$$package" 2>/dev/null)" = installed ] || \
+				missing="$$missing $$package"; \
 		done; \
 		if [ -n "$$missing" ]; then \
 			echo "installing Debian packages:$$missing"; \
-			$(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq; \
+			$(SUDO) apt-get $(APT_OPTIONS) update -qq; \
 			$(SUDO) env DEBIAN_FRONTEND=noninteractive \
-				apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
-				$$missing; \
+				apt-get $(APT_OPTIONS) install -y -qq --no-install-recommends $$missing; \
 		fi; \
 	fi
 
-.PHONY: help run test bench lock clean distclean system-libs
+.PHONY: help run test test-cluster bench lock lock-slurm clean distclean system-libs
 
 help:
 	@echo "make run     run the workflow on input/ (extra snakemake arguments: ARGS=\"...\")"
 	@echo "make test    the checks CI runs: ruff check, ruff format --check, snakemake --lint, pytest"
+	@echo "make test-cluster  the workflow through a one-node SLURM cluster on this machine (root or sudo)"
 	@echo "make bench   benchmark every stage and the workflow (ARGS=\"--docs 200\"; bench/bench.py --help)"
-	@echo "make lock    regenerate requirements.lock and requirements-dev.lock from pyproject.toml"
+	@echo "make lock    regenerate requirements.lock, requirements-dev.lock and requirements-slurm.lock from pyproject.toml"
 	@echo "make clean   remove output/, logs/, .snakemake/ and bench/out/ (distclean: also .venv/, node_modules/)"
 
 run: $(VENV)/.installed-runtime system-libs
@@ -59,6 +63,21 @@ test: $(VENV)/.installed-dev system-libs
 	$(BIN)/ruff format --check .
 	$(IN_VENV) $(BIN)/snakemake --lint
 	$(IN_VENV) $(BIN)/pytest
+
+# The workflow through a real SLURM scheduler: a one-node cluster on this machine, started and
+# stopped by tests/cluster/slurm.sh (docs/cluster.md, "What is tested, and how"). Needs root for
+# slurmd (sudo when not root). Debian's SLURM and MUNGE, each installed only when missing; on a
+# machine with systemd, installing munge also starts its system service, which the test does not
+# use (it runs its own munged with its own key and socket).
+# The executor plugin is not in the runtime lock: its exact versions are in requirements-slurm.lock.
+SLURM_DEBS := slurmctld slurmd slurm-client munge
+test-cluster: $(VENV)/.installed-slurm system-libs
+	@$(call APT_INSTALL,$(SLURM_DEBS))
+	$(SUDO) tests/cluster/slurm.sh
+
+$(VENV)/.installed-slurm: requirements-slurm.lock $(VENV)/.installed-runtime
+	$(PIP) install -r requirements-slurm.lock
+	touch $@
 
 # Every stage per page, the jobs as processes, the workflow on 1 and 2 cores and a dry run of
 # 10,000 documents, against pdftotext and WeasyPrint alone: bench/bench.py --help for ARGS
@@ -135,6 +154,21 @@ lock:
 	{ $(LOCK_HEADER); echo "-r requirements.lock"; \
 		$(LOCK_VENV)/bin/pip freeze --exclude kamervragen | grep -vxF -f requirements.lock; \
 	} > requirements-dev.lock
+	rm -rf $(LOCK_VENV)
+	$(MAKE) lock-slurm
+
+# The SLURM executor plugin (make test-cluster, docs/cluster.md): its own venv, so that its lock
+# holds everything it pulls in (pandas, numpy) even where the dev lock has the same package; the
+# dev pins as constraints, so that both install into one venv.
+lock-slurm:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(PROJECT_DEPS) slurm > $(LOCK_VENV)/slurm.in
+	$(LOCK_VENV)/bin/pip --disable-pip-version-check --quiet install \
+		-r $(LOCK_VENV)/slurm.in -c requirements.lock -c requirements-dev.lock
+	{ $(LOCK_HEADER); echo "-r requirements.lock"; \
+		$(LOCK_VENV)/bin/pip freeze --exclude kamervragen | grep -vxF -f requirements.lock; \
+	} > requirements-slurm.lock
 	rm -rf $(LOCK_VENV)
 
 clean:
