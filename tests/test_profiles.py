@@ -201,9 +201,10 @@ DOCUMENT_RULES = {
 
 @pytest.mark.parametrize("name", CLUSTER_PROFILES)
 def test_cluster_profile_runs_one_document_per_cluster_job(name: str) -> None:
-    """Every step of a document in one cluster job, and never two documents in one: when one job
-    of a group fails, Snakemake deletes the outputs of the whole group, so a bad PDF grouped with
-    good ones would cost them all (seen on SLURM: docs/cluster.md)."""
+    """Every step of a document in its cluster jobs (the read step, a checkpoint, alone; then the
+    rest), and never two documents in one: when one job of a group fails, Snakemake deletes the
+    outputs of the whole group, so a failing document grouped with good ones would cost them all
+    (seen on SLURM: docs/cluster.md)."""
     profile = load(name)
     groups = dict(entry.split("=", 1) for entry in profile["groups"])
     assert set(groups) == DOCUMENT_RULES
