@@ -741,7 +741,7 @@ def _convert(args: argparse.Namespace) -> int:
         # What this document's outputs are: on a failure none is left, not even one from before.
         paths = [args.out / name / f"{name}{suffix}" for suffix in _convert_suffixes(args.formats)]
         try:
-            files, doc = _convert_one(
+            files, doc, ocr = _convert_one(
                 pdf,
                 name,
                 args.formats,
@@ -776,7 +776,7 @@ def _convert(args: argparse.Namespace) -> int:
                 name,
                 doc,
                 tuple(f"{name}/{name}{suffix}" for suffix in sorted(files)),
-                uses_ocr(json.loads(manifest)) if manifest is not None else False,
+                ocr or (manifest is not None and uses_ocr(json.loads(manifest))),
             )
         )
         # The time per document is what bench/bench.py separates from a job's start-up.
@@ -852,9 +852,9 @@ def _convert_one(
     strict: bool,
     limits: ReadLimits,
     reader: tuple[str, dict[str, object]],
-) -> tuple[dict[str, bytes], model.Document]:
-    """Every output of one PDF, in memory (suffix -> bytes), and its document model: read,
-    structure, render."""
+) -> tuple[dict[str, bytes], model.Document, bool]:
+    """Every output of one PDF, in memory (suffix -> bytes), its document model, and whether
+    its text was recognised by OCR: read, structure, render."""
     from kamervragen.errors import report
     from kamervragen.readers import read
     from kamervragen.semantic_xml import from_xml, to_xml
@@ -908,7 +908,7 @@ def _convert_one(
                 versions=manifest.versions(_template_files()),
             )
         )
-    return files, doc
+    return files, doc, layout.ocr is not None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -1066,7 +1066,11 @@ def _corpus(args: argparse.Namespace) -> int:
         files = [f"{name}/{entry['file']}" for entry in manifest["outputs"]]
         files.append(f"{name}/{manifest_path.name}")
         doc = from_xml(_read_bytes(folder / f"{name}.xml"), document=f"{name}.xml")
-        converted.append(Converted(name, doc, tuple(sorted(files)), uses_ocr(manifest)))
+        layout_path = folder / f"{name}.layout.json"
+        layout = None
+        if not uses_ocr(manifest) and layout_path.exists():
+            layout = json.loads(_read_text(layout_path))  # where the OCR reader says so
+        converted.append(Converted(name, doc, tuple(sorted(files)), uses_ocr(manifest, layout)))
     rejected = [outcome for outcome in outcomes if outcome.verdict == "rejected"]
     _write_corpus(args.out, converted, rejected)
     log.info("%s", _run_summary(args.out, converted, rejected))

@@ -201,14 +201,19 @@ def warnings_csv(converted: Iterable[Converted]) -> bytes:
     return csv_table(WARNINGS_COLUMNS, rows)
 
 
-def uses_ocr(manifest: dict[str, Any]) -> bool:
-    """Whether a manifest says its document's text comes from OCR: a non-empty ``ocr`` entry,
-    at the top or under ``source`` (where the OCR reader records its engine and confidence).
+def uses_ocr(manifest: dict[str, Any], layout: dict[str, Any] | None = None) -> bool:
+    """Whether a document's text comes from OCR: its manifest says so (a non-empty ``ocr``
+    entry, at the top or under ``source``), or its layout JSON does (``ocr``: the pages the OCR
+    reader recognised; absent for a PDF with a text layer).
 
     >>> uses_ocr({"source": {"file": "x.pdf"}}), uses_ocr({"ocr": {"engine": "tesseract"}})
     (False, True)
+    >>> uses_ocr({}, {"format": "kamervragen-layout", "ocr": {"engine": "tesseract"}})
+    True
     """
-    return bool(manifest.get("ocr") or manifest.get("source", {}).get("ocr"))
+    if manifest.get("ocr") or manifest.get("source", {}).get("ocr"):
+        return True
+    return bool(layout and layout.get("ocr"))
 
 
 def question_records(converted: Iterable[Converted]) -> list[dict[str, Any]]:

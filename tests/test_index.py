@@ -8,13 +8,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import shutil
 import subprocess
+from pathlib import Path
 
 import lxml.html
 import pytest
 from test_html import CHECK_SCRIPT, CHROMIUM, VNU_JAR, missing_tools, require_tools
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, SAMPLE_PDF, shared_path
+from kamervragen.cli import main
 from kamervragen.corpus import Converted, Outcome
 from kamervragen.semantic_xml import from_xml
 from kamervragen.writers.index import write_index
@@ -138,3 +141,17 @@ def test_index_has_no_wcag21aa_violations(checked_index: dict) -> None:
 def test_index_loads_nothing_and_fits_a_phone(checked_index: dict) -> None:
     assert checked_index["requests"] == []
     assert checked_index["overflow"] <= 0
+
+
+def test_a_scan_read_by_ocr_is_marked_so(tmp_path: Path) -> None:
+    scan = shared_path("corpus", "scans", "ah-tk-20232024-1999-scan.pdf")
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (make test installs it)")
+    out = tmp_path / "out"
+    assert main(["convert", str(scan), str(SAMPLE_PDF), "--out", str(out), "--formats", "txt"]) == 0
+    page = lxml.html.document_fromstring((out / "index.html").read_bytes())
+    ocr = {
+        row.get("data-name"): row.xpath("./td[@data-label='OCR']")[0].text
+        for row in page.xpath("//tbody[@id='documenten-rijen']/tr")
+    }
+    assert ocr == {scan.stem: "ja", SAMPLE_PDF.stem: "nee"}
