@@ -33,16 +33,16 @@ include: "rules/chunked.smk"
 report: "report/workflow.rst"
 
 
-# The last line of a run: how many documents were converted and rejected (exit status 1 when any
-# was rejected, unless config allow_rejected).
+# The last line of a run: how many documents were converted (naming those with warnings) and
+# rejected (exit status 1 when any was rejected, unless config allow_rejected).
 onsuccess:
     report_outcomes()
 
 
-# The corpus files need every document converted or rejected: after a failure, say which
-# documents are missing and why.
+# After a failure, said once: which documents did not finish (the corpus files need every
+# document converted or rejected), then a summary naming the documents with warnings.
 onerror:
-    report_unfinished_documents()
+    report_run_end()
 
 
 rule all:

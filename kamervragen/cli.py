@@ -291,14 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A bug costs only this command's document: one line, the traceback in the log, no output.
     except Exception as exc:
         _remove_outputs(_declared_outputs(args))
-        return _internal_error(exc, _primary_input(args), args.log)
+        return _internal_error(exc, _primary_input(args).name, args.log)
 
 
-def _internal_error(exc: Exception, document: Path, log_file: Path | None) -> int:
+def _internal_error(exc: Exception, document: str, log_file: Path | None) -> int:
     """Report an unexpected exception in ``document`` (see InternalError); return its exit code."""
-    error = InternalError.wrap(
-        exc, document=str(document), log_file=str(log_file) if log_file else None
-    )
+    error = InternalError.wrap(exc, document=document, log_file=str(log_file) if log_file else None)
     log.error(error.format_message())
     # INFO: into the log file only; the terminal keeps its one line.
     log.info("traceback of the internal error in %s:", document, exc_info=exc)
@@ -766,7 +764,7 @@ def _convert(args: argparse.Namespace) -> int:
         # A bug costs only this document: one line, the traceback in the log, the loop goes on.
         except Exception as exc:
             _remove_outputs(paths)
-            failures.append((pdf, _internal_error(exc, pdf, args.log)))
+            failures.append((pdf, _internal_error(exc, pdf.name, args.log)))
             progress.done(index, pdf, ok=False)
             continue
         outcomes.append(Outcome.accepted(name, pdf.name, _read_bytes(pdf)))
@@ -921,7 +919,7 @@ def _validate(args: argparse.Namespace) -> int:
             exit_code = exit_code or error.exit_code
             continue
         except Exception as exc:  # a bug costs only this file
-            exit_code = exit_code or _internal_error(exc, path, args.log)
+            exit_code = exit_code or _internal_error(exc, str(path), args.log)
             continue
         print(f"{path}: valid {kind}")
     return exit_code
@@ -968,7 +966,7 @@ def _export(args: argparse.Namespace) -> int:
         try:
             records += qa_records(doc, _document_name(path))
         except Exception as exc:  # a bug: name the file it happened in (nothing is written yet)
-            return _internal_error(exc, path, args.log)
+            return _internal_error(exc, path.name, args.log)
     data = to_jsonl(records) if args.format == "qa" else to_csv(records)
     with _outputs(args.output):
         _write(args.output, data)

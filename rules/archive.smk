@@ -5,7 +5,7 @@
 
 rule write_manifest:
     input:
-        pdf=f"{INPUT_DIR}/{{doc}}.pdf",
+        pdf=get_pdf,
         xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",
         outputs=get_document_outputs,
     output:

@@ -2,6 +2,7 @@
 # the working directory (snakemake --directory); files of the workflow itself (templates, fonts)
 # are found from WORKFLOW_DIR, so the workflow also runs from elsewhere and as a module.
 
+import collections
 import csv
 import json
 import sys
@@ -22,8 +23,44 @@ INPUT_DIR = config["input_dir"]
 OUTPUT_DIR = config["output_dir"]
 LOG_DIR = config["log_dir"]
 
-# Every <name>.pdf directly in the input folder (not in sub-folders) is a document.
-DOCS = sorted(glob_wildcards(f"{INPUT_DIR}/{{doc,[^/]+}}.pdf").doc)
+
+def find_documents(folder):
+    """{name: path} of every PDF directly in ``folder`` (not in sub-folders): a file whose name
+    ends in ".pdf" in any case (scanners and Windows write NOTA.PDF), named without that ending.
+
+    Stops the run at once, in one line, when the folder is missing, is not a folder, holds no PDF,
+    or holds two PDFs of one name (x.pdf and x.PDF would write the same output/x/).
+    """
+    path = Path(folder)
+    if not path.is_dir():
+        problem = "is not a folder" if path.exists() else "does not exist"
+        stop(f"input_dir {folder} {problem}; expected a folder holding the PDFs to convert")
+    found = {}
+    for entry in sorted(path.iterdir()):
+        if entry.suffix.lower() == ".pdf" and entry.is_file():
+            name = entry.name[: -len(entry.suffix)]
+            if name in found:
+                stop(
+                    f"{found[name].name} and {entry.name} in {folder} would both write "
+                    f"{OUTPUT_DIR}/{name}/; expected one PDF per name: rename one of them"
+                )
+            found[name] = entry
+    if not found:
+        stop(
+            f"input_dir {folder} holds no PDF (no file named *.pdf directly in it); expected the "
+            "PDFs to convert there, or input_dir=FOLDER set to the folder that holds them"
+        )
+    return found
+
+
+def stop(message):
+    """Stop before any rule runs with one line on stderr (exit code 1), like the schema check."""
+    sys.exit(f"kamervragen: {message}")
+
+
+# Every PDF directly in the input folder (not in sub-folders) is a document.
+PDFS = find_documents(INPUT_DIR)
+DOCS = sorted(PDFS)
 
 # What a finished document consists of: output/<name>/<name><suffix>. The manifest comes last:
 # it lists (and checksums) all the others, so a document with a manifest is complete.
@@ -123,9 +160,14 @@ def get_output_folder(wildcards, output):
     return str(Path(output.done).parent.parent)
 
 
+def get_pdf(wildcards):
+    """The source PDF of a document, as named in the input folder (x.pdf, or X.PDF)."""
+    return str(PDFS[wildcards.doc])
+
+
 def get_chunk_pdfs(wildcards):
     """The source PDFs of one chunk."""
-    return [f"{INPUT_DIR}/{doc}.pdf" for doc in CHUNKS[wildcards.chunk]]
+    return [str(PDFS[doc]) for doc in CHUNKS[wildcards.chunk]]
 
 
 def get_templates():
@@ -206,9 +248,28 @@ def get_unfinished_documents():
     ]
 
 
-def report_unfinished_documents():
-    """After a failed run: say which documents are incomplete and why the corpus files are
-    missing. (A rejected input is not a failure: it is listed in rejected.csv.)"""
+def get_document_warnings():
+    """{name: number of warnings} of every complete document that has warnings, from its
+    manifest (written in both modes, per step and chunked)."""
+    counts = {}
+    for doc in DOCS:
+        path = Path(f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}")
+        if path.exists():
+            warnings = len(json.loads(path.read_text(encoding="utf-8"))["warnings"])
+            if warnings:
+                counts[doc] = warnings
+    return counts
+
+
+def name_warned(warned):
+    """``nota (3 warnings), vragen (1 warning)``: the documents with warnings, for a summary."""
+    return ", ".join(f"{doc} ({n} warning{'s' if n > 1 else ''})" for doc, n in warned.items())
+
+
+def report_run_end():
+    """After a failed run, said once (onerror): which documents did not finish and why the corpus
+    files are missing, then one summary line counting the complete documents and naming those
+    with warnings. (A rejected input is not a failure: it is listed in rejected.csv.)"""
     unfinished = get_unfinished_documents()
     if unfinished:
         print(
@@ -220,6 +281,14 @@ def report_unfinished_documents():
             f"read), and run again.",
             file=sys.stderr,
         )
+    warned = get_document_warnings()
+    complete = sum(
+        1 for doc in DOCS if Path(f"{OUTPUT_DIR}/{doc}/{doc}{MANIFEST_SUFFIX}").exists()
+    )
+    summary = f"kamervragen: {complete} of {len(DOCS)} document(s) complete"
+    if warned:
+        summary += f", {len(warned)} with warnings: {name_warned(warned)}"
+    print(summary, file=sys.stderr)
 
 
 def report_outcomes():
@@ -232,9 +301,9 @@ def report_outcomes():
         return  # a run for some other target: no verdict on the batch
     rejected = sum(1 for verdict in verdicts.values() if verdict == "rejected")
     with open(WARNINGS_CSV, encoding="utf-8", newline="") as stream:
-        with_warnings = len({row["document"] for row in csv.DictReader(stream)})
-    line = f"kamervragen: {len(DOCS) - rejected} converted ({with_warnings} with warnings"
-    line += f", listed in {WARNINGS_CSV})" if with_warnings else ")"
+        warned = collections.Counter(row["document"] for row in csv.DictReader(stream))
+    line = f"kamervragen: {len(DOCS) - rejected} converted ({len(warned)} with warnings"
+    line += f": {name_warned(warned)}; listed in {WARNINGS_CSV})" if warned else ")"
     line += f", {rejected} rejected" + (f": see {REJECTED_CSV}" if rejected else "")
     print(line, file=sys.stderr)
     # Leaving here, rather than returning to Snakemake (which would print where its log is and

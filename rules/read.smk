@@ -24,7 +24,7 @@ READ_LIMIT_OPTIONS = " ".join(
 
 checkpoint read_pdf:
     input:
-        pdf=f"{INPUT_DIR}/{{doc}}.pdf",
+        pdf=get_pdf,
     output:
         outcome=get_outcome_file("{doc}"),
     params:

@@ -180,6 +180,7 @@ def test_workflow_manifest_checksums_and_report(tmp_path: Path) -> None:
     assert "questions.csv" in listed
     check_sums(output)
 
+    # After a run with --config input_dir=…, the report takes the same --config (README).
     report = tmp_path / "report.html"
     result = snakemake("--report", report, *folder_config(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stdout

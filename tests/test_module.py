@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,22 +14,12 @@ from kamervragen.corpus import CORPUS_FILES
 
 SAMPLE = SAMPLE_PDF.stem
 
-HOST = """\
-module kamervragen:
-    snakefile:
-        "{snakefile}"
-    config:
-        {{"input_dir": "pdfs", "output_dir": "results/kamervragen", "log_dir": "results/logs"}}
 
-
-use rule * from kamervragen as kv_*
-
-
-rule all:
-    default_target: True
-    input:
-        rules.kv_all.input,
-"""
+def readme_example() -> str:
+    """The host Snakefile of README "Use as a Snakemake module", as printed there."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use as a Snakemake module", 1)[1].split("\n## ", 1)[0]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
 
 
 @pytest.mark.slow
@@ -36,7 +27,11 @@ def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
     host = tmp_path / "host"
     (host / "pdfs").mkdir(parents=True)
     shutil.copy(SAMPLE_PDF, host / "pdfs")
-    (host / "Snakefile").write_text(HOST.format(snakefile=REPO / "Snakefile"), encoding="utf-8")
+    (host / "pdfs" / "leeg.pdf").write_bytes(b"")  # a bad PDF must not stop the good one
+    example = readme_example()
+    assert '"/path/to/kamervragen/Snakefile"' in example and "default_target: True" in example
+    snakefile = example.replace("/path/to/kamervragen/Snakefile", str(REPO / "Snakefile"))
+    (host / "Snakefile").write_text(snakefile, encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"  # templates, schemas and fonts do not depend on the cwd
     elsewhere.mkdir()
 
@@ -44,10 +39,16 @@ def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
     assert plan.returncode == 0, plan.stdout
     # The read step is a checkpoint: the rest of a document's steps are planned once it has run.
     assert "kv_read_pdf" in plan.stdout and "kv_write_corpus" in plan.stdout
+    # A bare run builds the host's own target (default_target), not the module's kv_all.
+    assert re.search(r"^all\s+1$", plan.stdout, re.M) and not re.search(r"^kv_all\s", plan.stdout)
 
-    result = snakemake(
-        "--directory", host, "--cores", "2", cwd=elsewhere, snakefile=host / "Snakefile"
-    )
+    # What README says the host must set: --keep-going (and cores).
+    options = ["--directory", host, "--cores", "2", "--keep-going"]
+    result = snakemake(*options, cwd=elsewhere, snakefile=host / "Snakefile")
+    assert "kamervragen: leeg.pdf: empty file (0 bytes); expected a PDF" in result.stdout
+    assert (host / "results" / "kamervragen" / SAMPLE / f"{SAMPLE}.manifest.json").exists()
+    (host / "pdfs" / "leeg.pdf").unlink()
+    result = snakemake(*options, cwd=elsewhere, snakefile=host / "Snakefile")
     assert result.returncode == 0, result.stdout
     plan = snakemake(
         "--directory",
@@ -71,5 +72,5 @@ def test_host_workflow_uses_the_module(tmp_path: Path) -> None:
     )
     manifest = json.loads((out / SAMPLE / f"{SAMPLE}.manifest.json").read_text(encoding="utf-8"))
     assert manifest["statistics"]["questions"] == 18
-    assert (host / "results" / "logs" / "render_pdf" / f"{SAMPLE}.log").is_file()
+    assert (host / "logs" / "kamervragen" / "render_pdf" / f"{SAMPLE}.log").is_file()
     assert not (elsewhere / "output").exists() and not (host / "output").exists()

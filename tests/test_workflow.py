@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -82,7 +83,9 @@ def test_dry_run_plans_the_read_step_for_each_pdf_then_the_corpus(tmp_path: Path
     (tmp_path / "input" / "sub").mkdir()  # only PDFs directly in input_dir are documents
     shutil.copy(SAMPLE_PDF, tmp_path / "input" / "sub" / "elders.pdf")
 
-    result = snakemake("--dry-run", *folder_config(tmp_path), "strict=True")
+    # The profile is quiet; every job with its command is shown on request (README).
+    verbose = ["--printshellcmds", "--quiet", "host"]
+    result = snakemake("--dry-run", *verbose, *folder_config(tmp_path), "strict=True")
 
     assert result.returncode == 0, result.stdout
     assert job_counts(result.stdout) == {"read_pdf": 2, "write_corpus": 1, "all": 1, "total": 4}
@@ -130,6 +133,49 @@ def test_config_is_validated_before_any_rule(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Error validating config file" in result.stdout
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("make_input", "message"),
+    [
+        (lambda folder: None, "input_dir {input} does not exist; expected a folder holding"),
+        (lambda folder: folder.write_text("x"), "input_dir {input} is not a folder; expected"),
+        (lambda folder: folder.mkdir(), "input_dir {input} holds no PDF (no file named *.pdf"),
+        (
+            lambda folder: [folder.mkdir(), (folder / "x.pdf").write_bytes(b""),
+                            (folder / "x.PDF").write_bytes(b"")],
+            "x.PDF and x.pdf in {input} would both write {output}/x/; expected one PDF per name",
+        ),
+    ],
+    ids=["mistyped", "a-file", "empty", "one-name-twice"],
+)  # fmt: skip
+def test_input_dir_is_checked_before_any_rule(
+    tmp_path: Path, make_input: Callable[[Path], object], message: str
+) -> None:
+    """Beside the schema check: a mistyped or empty input_dir stops the run in one line, before
+    any job (it once planned the default folder's files and failed late, in another step)."""
+    make_input(tmp_path / "input")
+    for arguments in (["--dry-run"], ["--cores", "1"]):
+        result = snakemake(*arguments, *folder_config(tmp_path), cwd=tmp_path)
+        assert result.returncode == 1
+        lines = [line for line in result.stdout.splitlines() if line.startswith("kamervragen:")]
+        expected = message.format(input=tmp_path / "input", output=tmp_path / "output")
+        assert lines == [lines[0]] and lines[0].startswith(f"kamervragen: {expected}"), lines
+        assert "Traceback" not in result.stdout and "Exception" not in result.stdout
+        assert not (tmp_path / "output").exists() and not (tmp_path / "logs").exists()
+
+
+def test_pdfs_with_an_upper_case_extension_are_documents(tmp_path: Path) -> None:
+    (tmp_path / "input").mkdir()
+    shutil.copy(SAMPLE_PDF, tmp_path / "input" / "NOTA.PDF")
+    shutil.copy(SAMPLE_PDF, tmp_path / "input" / "Scan.Pdf")
+    verbose = ["--printshellcmds", "--quiet", "host"]
+    result = snakemake("--dry-run", *verbose, *folder_config(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert job_counts(result.stdout)["read_pdf"] == 2
+    assert f"kamervragen read {tmp_path}/input/NOTA.PDF " in result.stdout
+    assert f"--source {tmp_path}/input/Scan.Pdf " in result.stdout
+    assert f"{tmp_path}/output/Scan/Scan.manifest.json" in result.stdout
 
 
 @pytest.mark.slow
