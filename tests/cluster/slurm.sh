@@ -315,6 +315,8 @@ run_slurm() {
 # Runs the workflow in folder $1 (log appended to $2) with the options after them; sets STATUS
 # and ELAPSED. In the background, so that a TERM or INT reaches the clean-up at once rather than
 # after snakemake ends; the clean-up stops it (SNAKEMAKE_PID), and snakemake cancels its jobs.
+# --printshellcmds --quiet host: every job with its wildcards and rule (the workflow profile is
+# quiet), which the checks below read from the log.
 run_snakemake() {
   local folder=$1 log=$2 started=$SECONDS
   shift 2
@@ -322,7 +324,7 @@ run_snakemake() {
   (
     cd "$folder" &&
       PATH="$TOP/bin:$VENV_BIN:$PATH" exec timeout --kill-after="$STOP_TIMEOUT" "$RUN_TIMEOUT" "$VENV_BIN/snakemake" \
-        --snakefile "$REPO/Snakefile" --nocolor "$@"
+        --snakefile "$REPO/Snakefile" --nocolor --printshellcmds --quiet host "$@"
   ) </dev/null >>"$log" 2>&1 &
   SNAKEMAKE_PID=$!
   STATUS=0
