@@ -785,6 +785,131 @@ def measure_long_list(work: Path, repeat: int) -> bool:
     return ok
 
 
+# --- OCR ---------------------------------------------------------------------------------------------
+
+#: Seconds one scanned page may cost on one core (the OCR issue's target).
+TARGET_OCR_S_PER_PAGE = 4.0
+
+#: As LAUNCHER, and also the CPU time of the child and everything it waited for (Tesseract).
+OCR_LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
+"""
+
+
+def scan_pdfs() -> list[Path]:
+    """The public scans: the five Aanhangsel scans and the 150-dpi verslag scan."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted((CORPUS / "scans").glob("*-scan.pdf")) + sorted(
+        (CORPUS / "verslag").glob("*-scan.pdf")
+    )
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(char for char in text if char.isalnum())
+
+
+def gold_agreement(layout: Layout, pdf: Path) -> tuple[str, float] | None:
+    """Blocks found against the gold (questions and answers with the right numbers) and the
+    mean similarity of their text (difflib over letters and digits); None without a gold file."""
+    import difflib
+    import json
+
+    from kamervragen import model
+
+    gold_file = pdf.with_suffix(".gold.json")
+    if not gold_file.exists():
+        gold_file = pdf.with_name(pdf.name.replace("-scan.pdf", ".gold.json"))
+    if not gold_file.exists():
+        return None
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    if "pairs" in gold:
+        expected = [
+            ((p["number"],), "\n\n".join(p["question"]["paragraphs"])) for p in gold["pairs"]
+        ]
+        expected += [
+            ((p["number"],), "\n\n".join(p["answer"]["paragraphs"])) for p in gold["pairs"]
+        ]
+    else:
+        expected = [(tuple(q["numbers"]), q["text"]) for q in gold["questions"]]
+        expected += [(tuple(a["numbers"]), a["text"]) for a in gold["answers"]]
+    doc = build_document(build_text(layout), layout=layout)
+
+    def text(node: model.Question | model.Answer) -> str:
+        parts: list[str] = []
+        for block in node.blocks:
+            if isinstance(block, model.ItemList):
+                parts += [f"{item.marker} {item.text}" for item in block.items]
+            elif isinstance(block, model.Table):
+                parts += [" | ".join(model.plain_text(c) for c in row) for row in block.rows]
+            else:
+                parts.append(block.text)
+        return "\n\n".join(parts)
+
+    found = [(n.numbers, text(n)) for n in (*doc.questions(), *doc.answers())]
+    right = sum(1 for (a, _), (b, _) in zip(found, expected, strict=False) if a == b)
+    scores = [
+        difflib.SequenceMatcher(
+            None, _letters_and_digits(f), _letters_and_digits(e), autojunk=False
+        ).ratio()
+        for (_, f), (_, e) in zip(found, expected, strict=False)
+    ]
+    label = f"{right}/{len(expected)}" + (
+        f" (+{len(found) - len(expected)})" if len(found) > len(expected) else ""
+    )
+    return label, sum(scores) / len(scores) if scores else 0.0
+
+
+def measure_ocr(work: Path, threads: int) -> bool:
+    """Each public scan read by `kamervragen read --threads N` (OCR): seconds per page (wall and
+    CPU, Tesseract included), peak memory of one process, blocks found and text similarity."""
+    scans = scan_pdfs()
+    if not scans:
+        print("no scans: ../shared/corpus is absent")
+        return False
+    from kamervragen.readers.ocr import LANGUAGE, engine_version
+
+    print(f"\n## OCR (kamervragen read --ocr auto --threads {threads}; one run per file; "
+          f"Tesseract {engine_version()}, {LANGUAGE})\n")  # fmt: skip
+    print(f"{'document':<34} {'pages':>5} {'s/page':>7} {'CPU s/page':>10} {'peak MB':>8} "
+          f"{'blocks':>8} {'similarity':>10}")  # fmt: skip
+    total_pages = total_wall = total_cpu = 0.0
+    for pdf in scans:
+        layout_file, text_file = work / f"{pdf.stem}.layout.json", work / f"{pdf.stem}.txt"
+        command = [BIN / "kamervragen", "read", pdf, "--layout", layout_file, "--text", text_file,
+                   "--threads", str(threads)]  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-S", "-c", OCR_LAUNCHER, *map(str, command)],
+            env=ENV, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        code, wall, rss, cpu = result.stdout.split()
+        if int(code) != 0:
+            print(f"{pdf.name}: failed (exit {code})")
+            continue
+        layout = Layout.from_json(layout_file.read_text(encoding="utf-8"))
+        pages = len(layout.pages)
+        agreement = gold_agreement(layout, pdf)
+        blocks, similarity = agreement if agreement else ("-", float("nan"))
+        total_pages += pages
+        total_wall += float(wall)
+        total_cpu += float(cpu)
+        print(f"{pdf.stem:<34} {pages:>5} {float(wall) / pages:>7.2f} {float(cpu) / pages:>10.2f} "
+              f"{int(rss) / 1024:>8.0f} {blocks:>8} {similarity:>10.4f}")  # fmt: skip
+    per_page = total_cpu / total_pages if total_pages else float("inf")
+    ok = per_page <= TARGET_OCR_S_PER_PAGE
+    print(
+        f"\nall scans: {total_pages:.0f} pages, {total_wall / total_pages:.2f} s/page wall, "
+        f"{per_page:.2f} s/page of CPU (one core); goal <= {TARGET_OCR_S_PER_PAGE:g} s/page on "
+        f"one core: {verdict(ok)}"
+    )
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs (default: input/ and corpus)")
@@ -811,9 +936,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--long-list", action="store_true",
                         help="only the long lijst: 400 questions over about 120 pages, made from "
                         "the lijst samples; ms per page of the non-PDF stages")  # fmt: skip
+    parser.add_argument("--ocr", type=int, nargs="?", const=1, metavar="THREADS",
+                        help="only OCR: the public scans read with --threads THREADS (default 1: "
+                        "seconds per page on one core), blocks found and text similarity to the "
+                        "gold")  # fmt: skip
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.ocr is not None:
+        print("# kamervragen benchmark: OCR")
+        print(f"{versions()}; {os.cpu_count()} cores; start: {load()}")
+        with tempfile.TemporaryDirectory(prefix="kamervragen-bench-") as folder:
+            ok = measure_ocr(Path(folder), args.ocr)
+        print(f"end: {load()}")
+        return 0 if ok else 1
     if args.long_list:
         print("# kamervragen benchmark: long lijst")
         print(f"{versions()}; {os.cpu_count()} cores; start: {load()}")

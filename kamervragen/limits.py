@@ -38,7 +38,7 @@ class ReadLimits:
     # of recognition per page (typically 1-3 s). A document with N pages to recognise gets
     # N times this on top of max_seconds, shared over the threads that recognise.
     max_ocr_pixels: int = 100_000_000
-    max_ocr_seconds_per_page: float = 60.0
+    max_ocr_seconds_per_page: float = 120.0
 
 
 DEFAULT_LIMITS = ReadLimits()

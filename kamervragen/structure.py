@@ -24,7 +24,7 @@ from typing import TypeVar
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly, StructureError
 from kamervragen.families import FAMILIES, FamilyParse, detect_family
-from kamervragen.layout import Layout
+from kamervragen.layout import Layout, OcrInfo
 from kamervragen.text import Footnote as TextFootnote
 from kamervragen.text import Paragraph, Text
 
@@ -62,8 +62,45 @@ def build_document(text: Text, *, layout: Layout | None = None) -> model.Documen
         *link_anomalies,
         *_footnote_anomalies(document, text, layout),
     )
+    if layout is not None and layout.ocr is not None:
+        document = dataclasses.replace(
+            document, metadata=dataclasses.replace(document.metadata, ocr=_ocr(layout.ocr))
+        )
+        anomalies = (*anomalies, *_ocr_anomalies(layout.ocr))
     document = dataclasses.replace(document, anomalies=tuple(_positioned(anomalies, layout)))
     return _lines_on_page(document, layout) if layout is not None else document
+
+
+# A recognised page whose mean word confidence (Tesseract's, 0-100) is below this gets a warning:
+# on the public scans clean pages score 92-95, and below 80 errors come every few words.
+LOW_OCR_CONFIDENCE = 80.0
+
+
+def _ocr(info: OcrInfo) -> model.Ocr:
+    return model.Ocr(
+        method=info.method,
+        engine=info.engine,
+        version=info.version,
+        language=info.language,
+        pages=tuple(
+            model.OcrPage(number=page.number, confidence=page.confidence, words=page.words)
+            for page in info.pages
+        ),
+    )
+
+
+def _ocr_anomalies(info: OcrInfo) -> list[Anomaly]:
+    return [
+        Anomaly(
+            "low-ocr-confidence",
+            f"the text of this page was recognised by OCR with a mean word confidence of "
+            f"{page.confidence:g} (below {LOW_OCR_CONFIDENCE:g}): expect misread words; "
+            "compare with the PDF",
+            page=page.number,
+        )
+        for page in info.pages
+        if page.confidence is not None and page.confidence < LOW_OCR_CONFIDENCE
+    ]
 
 
 def _furniture(text: Text, layout: Layout | None) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import io
 import json
+import os
 import shutil
 from functools import cache
 from pathlib import Path
@@ -86,7 +87,7 @@ ANSWERS = [
 
 
 def aanhangsel_pdf(path: Path) -> Path:
-    """A two-page answer to Kamervragen, set as the Tweede Kamer sets them."""
+    """An answer to Kamervragen, set as the Tweede Kamer sets them."""
     body = masthead("ah-tk-20232024-2001")
     body += [
         p("Aanhangsel van de Handelingen"),
@@ -267,6 +268,110 @@ def test_sample_pdf_reads_as_before_with_ocr_auto() -> None:
     assert layout.ocr is None
     assert '"ocr"' not in layout.to_json()
     assert layout == read_pdf(SAMPLE_PDF)
+
+
+# --- Saying what was OCR'd ---------------------------------------------------------------------------
+
+
+def test_outputs_say_the_text_comes_from_ocr(own_scan: tuple[Path, Path], tmp_path: Path) -> None:
+    """Semantic XML, Akoma Ntoso, HTML header and manifest each record the OCR and its confidence."""
+    import subprocess
+    import sys
+
+    _, scan = own_scan
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kamervragen",
+            "convert",
+            str(scan),
+            "--out",
+            str(tmp_path),
+            "--formats",
+            "html,akn,manifest",
+            "--threads",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / scan.stem
+    layout = read_cached(scan)
+    assert layout.ocr is not None
+    confidence = layout.ocr.pages[0].confidence
+
+    xml = (folder / f"{scan.stem}.xml").read_text(encoding="utf-8")
+    assert '<ocr method="recognised" engine="Tesseract" version="' in xml
+    assert f'<page n="1" confidence="{confidence:g}"' in xml
+
+    akn = (folder / f"{scan.stem}.akn.xml").read_text(encoding="utf-8")
+    assert '<kv:ocr method="recognised" engine="Tesseract"' in akn and 'language="nld"' in akn
+
+    html = (folder / f"{scan.stem}.html").read_text(encoding="utf-8")
+    assert "Met tekstherkenning (OCR) uit de scan gelezen (pagina 1; Tesseract 5." in html
+    assert f"gemiddelde woordzekerheid {confidence:.0f} % op pagina 1" in html
+
+    manifest = json.loads((folder / f"{scan.stem}.manifest.json").read_text(encoding="utf-8"))
+    record = manifest["ocr"]
+    assert (record["method"], record["engine"], record["language"]) == (
+        "recognised",
+        "Tesseract",
+        "nld",
+    )
+    assert record["version"].startswith("5.")
+    assert [page["page"] for page in record["pages"]] == [1]
+    assert record["pages"][0]["mean_word_confidence"] == confidence
+
+
+def test_a_page_recognised_with_low_confidence_is_a_warning_with_its_page(
+    own_scan: tuple[Path, Path],
+) -> None:
+    import dataclasses
+
+    _, scan = own_scan
+    layout = read_cached(scan)
+    assert layout.ocr is not None
+    assert not [a for a in document(layout).anomalies if a.code == "low-ocr-confidence"]
+    pages = (dataclasses.replace(layout.ocr.pages[0], confidence=61.5),)
+    doubtful = dataclasses.replace(layout, ocr=dataclasses.replace(layout.ocr, pages=pages))
+    warnings = [a for a in document(doubtful).anomalies if a.code == "low-ocr-confidence"]
+    assert [(a.page, a.line) for a in warnings] == [(1, None)]
+    assert "mean word confidence of 61.5 (below 80)" in warnings[0].message
+
+
+def test_an_existing_ocr_text_layer_is_read_as_it_is_and_said(
+    own_scan: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A scan under an invisible text layer (as Tesseract and OCRmyPDF make them): not recognised
+    again, but read, and recorded as OCR text."""
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    _, scan = own_scan
+    document_ = pdfium.PdfDocument(scan)
+    image = document_[0].render(scale=300 / 72, grayscale=True).to_pil()
+    document_.close()
+    image.save(tmp_path / "page.png")
+    subprocess.run(
+        ["tesseract", str(tmp_path / "page.png"), str(tmp_path / "layered"), "-l", "nld", "pdf"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
+    layout = ocr_reader.read_pdf(tmp_path / "layered.pdf", options=AUTO)
+    assert layout.ocr is not None
+    assert layout.ocr.method == "text layer"
+    assert layout.ocr.engine.startswith("Tesseract")  # the PDF's producer
+    assert [(page.number, page.confidence) for page in layout.ocr.pages] == [(1, None)]
+    assert layout.ocr.pages[0].words > 50
+    assert any("Vraag 1" in line.text for line in layout.lines)
+    # The pdfium reader alone (ocr: off) reads the same text, without saying where it came from.
+    plain = read_pdf(tmp_path / "layered.pdf")
+    assert plain.lines == layout.lines and plain.ocr is None
 
 
 # --- The public scans against their gold -------------------------------------------------------------

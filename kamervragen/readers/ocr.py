@@ -129,6 +129,12 @@ def read_pdf(
     with_text = {line.page for line in layout.lines if line.text.strip()}
     document = pdfium.PdfDocument(path.read_bytes())
     try:
+        # An OCR text layer made before (a scanner's, an archive's): read as it is, and said.
+        layered = (
+            [index for index in range(len(document)) if _ocr_text_layer(document, index)]
+            if settings.mode == "auto" and with_text
+            else []
+        )
         indices = [
             index
             for index in range(len(document))
@@ -150,6 +156,19 @@ def read_pdf(
             found = []
     finally:
         document.close()
+    if layered and not found:
+        words: Counter[int] = Counter()
+        for line in layout.lines:
+            words[line.page] += len(line.text.split())
+        producer = layout.source.producer
+        info = OcrInfo(
+            method="text layer",
+            engine=producer or "unknown (an invisible text layer over the page image)",
+            version=None,
+            language=None,
+            pages=tuple(OcrPage(index + 1, None, words[index + 1]) for index in layered),
+        )
+        layout = replace(layout, ocr=info)
     if found:
         recognised = {page.number for page in found}
         by_page = layout_lines(found)
@@ -190,6 +209,45 @@ def _has_graphics(document: Any, index: int) -> bool:
         )
     finally:
         page.close()
+
+
+def _ocr_text_layer(document: Any, index: int) -> bool:
+    """Whether the page is a page image under invisible text (PDF text render mode 3, which OCR
+    tools such as Tesseract and OCRmyPDF write, the latter inside a form XObject): its text is
+    OCR text."""
+    import pypdfium2.raw as pdfium_c
+
+    page = document[index]
+    try:
+        kinds = list(_flat_objects(_page_objects(page.raw)))
+        texts = [item for kind, item in kinds if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
+        return (
+            bool(texts)
+            and any(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE for kind, _ in kinds)
+            and all(
+                pdfium_c.FPDFTextObj_GetTextRenderMode(item)
+                == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+                for item in texts
+            )
+        )
+    finally:
+        page.close()
+
+
+def _flat_objects(objects: Iterator[Any], depth: int = 0) -> Iterator[tuple[int, Any]]:
+    """(type, object) of the page's objects, those inside form XObjects included."""
+    import pypdfium2.raw as pdfium_c
+
+    for item in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            inner = (
+                pdfium_c.FPDFFormObj_GetObject(item, index)
+                for index in range(pdfium_c.FPDFFormObj_CountObjects(item))
+            )
+            yield from _flat_objects(inner, depth + 1)
+        else:
+            yield kind, item
 
 
 def _page_objects(raw: Any) -> Iterator[Any]:

@@ -63,6 +63,7 @@ def write_html(doc: model.Document) -> bytes:
         questions={question.id: question for question in doc.questions()},
         answered_in=answered_in,
         answer_ids=answer_ids(doc),
+        ocr_statement=ocr_statement(doc.metadata.ocr),
     ).encode("utf-8")
 
 
@@ -73,6 +74,41 @@ def answer_ids(doc: model.Document) -> dict[int, str]:
         for number in answer.numbers:
             found.setdefault(number, answer.id)
     return found
+
+
+def ocr_statement(ocr: model.Ocr | None) -> str | None:
+    """What the header says when text came from OCR (Dutch, as the page), or None.
+
+    >>> pages = (model.OcrPage(1, 93.8, 220), model.OcrPage(2, 71.5, 310))
+    >>> print(ocr_statement(model.Ocr("recognised", "Tesseract", "5.3.0", "nld", pages)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Met tekstherkenning (OCR) uit de scan gelezen (pagina 1–2; Tesseract 5.3.0, taalmodel nld);
+    gemiddelde woordzekerheid 94 % op pagina 1, 72 % op pagina 2. De tekst kan leesfouten
+    bevatten; bij twijfel geldt het PDF-bestand.
+    """
+    if ocr is None:
+        return None
+    numbers = [page.number for page in ocr.pages]
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        pages = f"pagina {numbers[0]}–{numbers[-1]}"
+    else:
+        pages = ("pagina " if len(numbers) == 1 else "pagina’s ") + ", ".join(map(str, numbers))
+    if ocr.method == "recognised":
+        engine = " ".join(part for part in (ocr.engine, ocr.version) if part)
+        model_note = f", taalmodel {ocr.language}" if ocr.language else ""
+        statement = f"Met tekstherkenning (OCR) uit de scan gelezen ({pages}; {engine}{model_note})"
+    else:
+        statement = (
+            f"Gelezen uit de OCR-tekstlaag die het PDF-bestand al had ({pages}; {ocr.engine})"
+        )
+    confidences = [
+        f"{page.confidence:.0f} % op pagina {page.number}"
+        for page in ocr.pages
+        if page.confidence is not None
+    ]
+    if confidences:
+        statement += "; gemiddelde woordzekerheid " + ", ".join(confidences)
+    return statement + ". De tekst kan leesfouten bevatten; bij twijfel geldt het PDF-bestand."
 
 
 def page_title(doc: model.Document) -> str:
