@@ -57,6 +57,7 @@ from pathlib import Path
 
 from kamervragen.errors import KamervragenError
 from kamervragen.layout import Layout
+from kamervragen.outputs import WriteOptions
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
@@ -238,7 +239,7 @@ def stage_run(pdf: Path) -> dict[str, float]:
         PdfAttachment(f"{pdf.stem}.xml", xml, "Source"),
         PdfAttachment(f"{pdf.stem}.akn.xml", akn, "Alternative"),
     ]
-    ms["write_pdf"], _ = timed(lambda: write_pdf(parsed, attachments=files))
+    ms["write_pdf"], _ = timed(lambda: write_pdf(parsed, WriteOptions(attachments=files)))
     return ms
 
 

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from kamervragen import __version__, model
+from kamervragen import __version__, model, outputs
 from kamervragen.errors import InputError, InternalError, KamervragenError, RenderError
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Render a semantic XML as HTML, PDF or Akoma Ntoso.",
         "kamervragen render html out/x.xml --output out/x.html",
     )
-    render.add_argument("format", choices=["html", "pdf", "akn"], help="output format")
+    render.add_argument("format", choices=outputs.names("render"), help="output format")
     render.add_argument("xml", type=Path, help="semantic XML written by 'structure'")
     render.add_argument("--output", type=Path, required=True, help="file to write")
     render.add_argument(
@@ -368,21 +368,22 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _read_pdf(args: argparse.Namespace) -> None:
-    from kamervragen.readers import read
-    from kamervragen.text import build_text, render_txt
+    from kamervragen import pipeline
+    from kamervragen.text import render_txt
 
     # In a child process held to the limits (memory and time included): a hostile PDF costs that
     # child, and this process reports it as one line naming the file, the page and the limit.
+    # A PDF without questions and answers raises StructureError: no output is written.
     reader, options = reader_choice(args)
-    layout = read(args.pdf, read_limits(args), reader=reader, options=options)
-    text = build_text(layout)
-    if args.require_qa:
-        from kamervragen.errors import report
-        from kamervragen.structure import build_document
-
-        document = build_document(text, layout=layout)  # StructureError: no output is written
-        if args.strict and document.anomalies:
-            report(list(document.anomalies), document=layout.source.file, strict=True)
+    done = pipeline.read(
+        args.pdf,
+        read_limits(args),
+        reader=reader,
+        options=options,
+        require_qa=args.require_qa,
+        strict=args.strict,
+    )
+    layout, text = done.layout, done.text
     with _outputs(args.layout, args.text):
         _write(args.layout, layout.to_json().encode("utf-8"))
         _write(args.text, render_txt(text).encode("utf-8"))
@@ -406,44 +407,36 @@ def _read_if_possible(path: Path) -> bytes | None:
 def _remove_document_outputs(folder: Path, name: str) -> None:
     """Remove what earlier runs wrote for document ``name`` in ``folder`` (its PDF was replaced
     by one that is rejected), and the folder if that leaves it empty; nothing else is touched."""
-    for suffix in CONVERT_FORMATS.values():
-        (folder / f"{name}{suffix}").unlink(missing_ok=True)
-    (folder / f"{name}.xml").unlink(missing_ok=True)
+    for output in outputs.OUTPUTS.values():
+        (folder / f"{name}{output.suffix}").unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         folder.rmdir()
 
 
 def _structure(args: argparse.Namespace) -> int:
-    from kamervragen.errors import report
+    from kamervragen import pipeline
     from kamervragen.layout import Layout
     from kamervragen.semantic_xml import to_xml
-    from kamervragen.structure import build_document
-    from kamervragen.text import build_text
 
     layout = Layout.from_json(_read_text(args.layout), document=args.layout.name)
-    document = build_document(build_text(layout), layout=layout)
-    report(list(document.anomalies), document=layout.source.file, strict=args.strict)
+    document = pipeline.structure(pipeline.text_of(layout), strict=args.strict)
     with _outputs(args.output):
         _write(args.output, to_xml(document))
     return 0
 
 
 def _render(args: argparse.Namespace) -> int:
+    from kamervragen import pipeline
     from kamervragen.semantic_xml import from_xml
-    from kamervragen.writers import WRITERS
 
     source = _read_bytes(args.xml)
     document = from_xml(source, document=args.xml.name)
+    attachments: list[tuple[str, bytes, str]] = []
     if args.format == "pdf":
-        from kamervragen.writers.pdf import PdfAttachment
-
-        attachments = [PdfAttachment(args.xml.name, source, "Source")]
-        attachments += [
-            PdfAttachment(path.name, _read_bytes(path), "Alternative") for path in args.attach
-        ]
-        output = WRITERS["pdf"](document, attachments=attachments)
-    else:
-        output = WRITERS[args.format](document)
+        attachments.append((args.xml.name, source, "Source"))
+        attachments += [(path.name, _read_bytes(path), "Alternative") for path in args.attach]
+    options = outputs.WriteOptions(name=_document_name(args.xml), attachments=attachments)
+    output = pipeline.write(args.format, document, options)
     with _outputs(args.output):
         _write(args.output, output)
     return 0
@@ -502,16 +495,8 @@ def _umask() -> int:
 
 # --- Integration: conversion in one process, validation, data exports, manifests, checksums --------
 
-#: What ``convert --formats`` can write, besides the semantic XML (always written), by suffix.
-CONVERT_FORMATS: dict[str, str] = {
-    "layout": ".layout.json",
-    "txt": ".txt",
-    "html": ".html",
-    "pdf": ".pdf",
-    "akn": ".akn.xml",
-    "qa": ".qa.jsonl",
-    "manifest": ".manifest.json",
-}
+#: What ``convert --formats`` can write, besides the semantic XML (always written).
+CONVERT_FORMATS = [name for name in outputs.OUTPUTS if name != "xml"]
 DEFAULT_CONVERT_FORMATS = ("html", "pdf", "akn")
 
 CONVERT_EXIT_HELP = """\
@@ -813,7 +798,7 @@ def _by_name(outcome: Any) -> str:
 
 def _convert_suffixes(formats: Sequence[str]) -> list[str]:
     """The suffixes of the files ``convert --formats`` writes for a document."""
-    return [".xml", *(CONVERT_FORMATS[name] for name in formats)]
+    return [outputs.OUTPUTS[name].suffix for name in ("xml", *formats)]
 
 
 def _pdfs_of(paths: Sequence[Path]) -> list[Path]:
@@ -853,60 +838,18 @@ def _convert_one(
 ) -> tuple[dict[str, bytes], model.Document, bool]:
     """Every output of one PDF, in memory (suffix -> bytes), its document model, and whether
     its text was recognised by OCR: read, structure, render."""
-    from kamervragen.errors import report
-    from kamervragen.readers import read
-    from kamervragen.semantic_xml import from_xml, to_xml
-    from kamervragen.structure import build_document
-    from kamervragen.text import build_text, render_txt
-    from kamervragen.writers import WRITERS
+    from kamervragen import pipeline
 
     # The same memory, time and size limits as `kamervragen read` (a hostile PDF costs a child).
-    layout = read(pdf, limits, reader=reader[0], options=reader[1])
-    text = build_text(layout)
-    built = build_document(text, layout=layout)
-    report(list(built.anomalies), document=layout.source.file, strict=strict)
-    xml = to_xml(built)
-    doc = from_xml(xml, document=f"{name}.xml")  # the writers read what the workflow's read
-    files: dict[str, bytes] = {}
-    if "layout" in formats:
-        files[".layout.json"] = layout.to_json().encode("utf-8")
-    if "txt" in formats:
-        files[".txt"] = render_txt(text).encode("utf-8")
-    files[".xml"] = xml
-    if "html" in formats:
-        files[".html"] = WRITERS["html"](doc)
-    if "akn" in formats or "pdf" in formats:
-        akn = WRITERS["akn"](doc)
-        if "akn" in formats:
-            files[".akn.xml"] = akn
-    if "pdf" in formats:
-        from kamervragen.writers.pdf import PdfAttachment
-
-        files[".pdf"] = WRITERS["pdf"](
-            doc,
-            attachments=[
-                PdfAttachment(f"{name}.xml", xml, "Source"),
-                PdfAttachment(f"{name}.akn.xml", akn, "Alternative"),
-            ],
-        )
-    if "qa" in formats:
-        from kamervragen.exports import qa_records, to_jsonl
-
-        files[".qa.jsonl"] = to_jsonl(qa_records(doc, name))
+    converted = pipeline.convert(
+        pdf, name, formats, strict=strict, limits=limits, reader=reader[0], options=reader[1]
+    )
+    files = converted.files
     if "manifest" in formats:
-        from kamervragen import manifest
-
-        outputs = [manifest.FileEntry.of(f"{name}{suffix}", data) for suffix, data in files.items()]
-        files[".manifest.json"] = manifest.to_json(
-            manifest.build_manifest(
-                name=name,
-                source=manifest.FileEntry.of(pdf.name, _read_bytes(pdf)),
-                outputs=outputs,
-                doc=doc,
-                versions=manifest.versions(_template_files()),
-            )
+        files[outputs.OUTPUTS["manifest"].suffix] = pipeline.manifest(
+            name, (pdf.name, _read_bytes(pdf)), files, converted.document, _template_files()
         )
-    return files, doc, layout.ocr is not None
+    return files, converted.document, converted.layout.ocr is not None
 
 
 def _validate(args: argparse.Namespace) -> int:

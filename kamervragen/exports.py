@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kamervragen import model
+from kamervragen.outputs import NO_OPTIONS, WriteOptions
 
 #: The fields of a record, in order: the keys of a ``qa.jsonl`` line and the columns of the CSV.
 COLUMNS: tuple[str, ...] = (
@@ -279,6 +280,11 @@ def blocks_text(blocks: Iterable[model.Block]) -> str:
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
+
+
+def write_qa(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
+    """The ``<name>.qa.jsonl`` of ``doc``: its :func:`qa_records` as JSON Lines."""
+    return to_jsonl(qa_records(doc, options.document_name(doc)))
 
 
 def to_jsonl(records: Iterable[dict[str, Any]]) -> bytes:

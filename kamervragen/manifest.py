@@ -28,20 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from kamervragen import __version__, model
+from kamervragen.outputs import OUTPUTS
 
 MANIFEST_FORMAT = "kamervragen-manifest"
 MANIFEST_VERSION = 1
 
-#: Output name ending -> (media type, what the file is). The longest matching ending wins.
+#: Output name ending -> (media type, what the file is): a document's outputs (OUTPUTS), and the
+#: corpus-wide CSV export. The longest matching ending wins.
 MEDIA_TYPES: dict[str, tuple[str, str]] = {
-    ".layout.json": ("application/json", "kamervragen layout lines, version 1"),
-    ".txt": ("text/plain; charset=utf-8", "text in reading order"),
-    ".xml": ("application/xml", "kamervragen semantic XML (urn:kamervragen:semantic:1)"),
-    ".html": ("text/html; charset=utf-8", "HTML5, self-contained"),
-    ".pdf": ("application/pdf", "PDF/A-3u"),
-    ".akn.xml": ("application/akn+xml", "Akoma Ntoso 3.0"),
-    ".qa.jsonl": ("application/jsonl", "questions and answers, JSON Lines (docs/exports.md)"),
-    ".manifest.json": ("application/json", "kamervragen manifest"),
+    **{output.suffix: (output.media_type, output.description) for output in OUTPUTS.values()},
     ".csv": ("text/csv; charset=utf-8", "CSV (RFC 4180)"),
 }
 UNKNOWN_MEDIA_TYPE = ("application/octet-stream", "")

@@ -37,9 +37,7 @@ def build_document(text: Text, *, layout: Layout | None = None) -> model.Documen
     ``layout`` gives access to the page furniture (the masthead and identifier block, which hold
     metadata) and to line numbers on the page for messages.
     """
-    furniture = _furniture(text, layout)
-    family = detect_family(text, furniture)
-    parsed: FamilyParse = FAMILIES[family].parse(text, furniture)
+    parsed = find_questions(text, layout=layout)
     body, link_anomalies = link_questions(parsed.body)
     footnotes = tuple(_footnote(note) for note in text.footnotes)
     document = model.Document(
@@ -49,13 +47,6 @@ def build_document(text: Text, *, layout: Layout | None = None) -> model.Documen
         footnotes=footnotes,
         anomalies=(),
     )
-    if not document.questions():
-        raise StructureError(
-            "no question/answer structure found",
-            document=text.source.file,
-            expected='questions and answers ("Vraag 1" / "Antwoord 1", or a verslag\'s '
-            '"1. Antwoord van het kabinet")',
-        )
     check_conservation(document, text, layout)
     anomalies = (
         *parsed.anomalies,
@@ -101,6 +92,24 @@ def _ocr_anomalies(info: OcrInfo) -> list[Anomaly]:
         for page in info.pages
         if page.confidence is not None and page.confidence < LOW_OCR_CONFIDENCE
     ]
+
+
+def find_questions(text: Text, *, layout: Layout | None = None) -> FamilyParse:
+    """The first part of :func:`build_document`: the document's family, and its questions and
+    answers as the family's parser reads them. Raises :class:`StructureError` when there are no
+    questions (a motion, a letter): the read step's check that a PDF is questions and answers.
+    """
+    furniture = _furniture(text, layout)
+    family = detect_family(text, furniture)
+    parsed: FamilyParse = FAMILIES[family].parse(text, furniture)
+    if not any(isinstance(node, model.Question) for node in model.walk(parsed.body)):
+        raise StructureError(
+            "no question/answer structure found",
+            document=text.source.file,
+            expected='questions and answers ("Vraag 1" / "Antwoord 1", or a verslag\'s '
+            '"1. Antwoord van het kabinet")',
+        )
+    return parsed
 
 
 def _furniture(text: Text, layout: Layout | None) -> list[str]:

@@ -17,6 +17,7 @@ from kamervragen import model, structure
 from kamervragen.cli import _Progress, main
 from kamervragen.corpus import CORPUS_FILES
 from kamervragen.errors import Anomaly
+from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers import templating
 
 SAMPLE = SAMPLE_PDF.stem
@@ -296,10 +297,10 @@ def html_writer_with_a_bug(monkeypatch: pytest.MonkeyPatch, victim: str) -> None
 
     original = html.write_html
 
-    def write_html(doc: model.Document) -> bytes:
+    def write_html(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
         if doc.metadata.source_file == victim:
             return [b""][len(doc.body)]  # IndexError: list index out of range
-        return original(doc)
+        return original(doc, options)
 
     monkeypatch.setattr(html, "write_html", write_html)
 
@@ -323,7 +324,7 @@ def test_convert_an_internal_error_costs_only_its_document(
     # "at": the innermost frame in kamervragen's own code (the injected bug is outside it).
     assert re.fullmatch(
         rf"kamervragen: bug\.pdf: internal error: IndexError: list index out of "
-        rf"range \(at kamervragen/cli\.py:\d+\); this is a bug in kamervragen, not in the "
+        rf"range \(at kamervragen/pipeline\.py:\d+\); this is a bug in kamervragen, not in the "
         rf"file: please report it; the traceback is in {re.escape(str(log_file))}",
         err[1],
     ), err[1]

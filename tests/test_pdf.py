@@ -28,6 +28,7 @@ from weasyprint.layout import LayoutContext
 
 from conftest import CORPUS
 from kamervragen import cli, model
+from kamervragen.outputs import WriteOptions
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.writers import (
     WRITERS,
@@ -87,7 +88,9 @@ def render(name: str, xml: bytes) -> Rendered:
         PdfAttachment(f"{name}.xml", xml, "Source"),
         PdfAttachment(f"{name}.akn.xml", akn, "Alternative"),
     ]
-    return Rendered(name, doc, xml, akn, write_html(doc), write_pdf(doc, attachments=attachments))
+    return Rendered(
+        name, doc, xml, akn, write_html(doc), write_pdf(doc, WriteOptions(attachments=attachments))
+    )
 
 
 _CACHE: dict[str, Rendered] = {}
@@ -617,4 +620,5 @@ def test_cli_attach_is_for_pdf_only(tmp_path: Path) -> None:
 
 def test_unknown_relationship_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown AF relationship"):
-        write_pdf(from_xml(MINIMAL.read_bytes()), attachments=[("x.xml", b"<x/>", "Bron")])
+        options = WriteOptions(attachments=[("x.xml", b"<x/>", "Bron")])
+        write_pdf(from_xml(MINIMAL.read_bytes()), options)

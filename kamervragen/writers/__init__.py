@@ -1,7 +1,8 @@
-"""Writers: one function per output format, ``Document -> bytes``, looked up in :data:`WRITERS`.
+"""Writers: one function per output format, ``(Document, WriteOptions) -> bytes``, looked up in
+:data:`WRITERS`.
 
-A new format is one new module and one line in the table (pandoc's writer table). Writers do no
-file I/O; the CLI writes what they return.
+A new format is one new module and one entry in :data:`kamervragen.outputs.OUTPUTS` (pandoc's
+writer table). Writers do no file I/O; the CLI writes what they return.
 
 The table imports a writer's module only when that writer is used: ``import weasyprint`` alone
 costs about a second per process, which a job that renders HTML or Akoma Ntoso should not pay.
@@ -10,16 +11,16 @@ costs about a second per process, which a job that renders HTML or Akoma Ntoso s
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-Writer = Callable[..., bytes]
+from kamervragen.outputs import OUTPUTS, Writer
 
-# format -> (module, function)
+# format -> (module, function): the outputs that `kamervragen render` makes
 _TABLE: dict[str, tuple[str, str]] = {
-    "html": ("kamervragen.writers.html", "write_html"),
-    "akn": ("kamervragen.writers.akn", "write_akn"),
-    "pdf": ("kamervragen.writers.pdf", "write_pdf"),
+    name: output.writer
+    for name, output in OUTPUTS.items()
+    if output.step == "render" and output.writer is not None
 }
 
 
@@ -27,9 +28,9 @@ class _Writers(Mapping[str, Writer]):
     """The writer table; each writer's module is imported on first use."""
 
     def __getitem__(self, name: str) -> Writer:
-        module, function = _TABLE[name]
-        writer: Writer = getattr(importlib.import_module(module), function)
-        return writer
+        if name not in _TABLE:
+            raise KeyError(name)
+        return OUTPUTS[name].write()
 
     def __iter__(self) -> Iterator[str]:
         return iter(_TABLE)

@@ -47,6 +47,7 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
+from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import environment, inline_contents, render
 
@@ -582,8 +583,9 @@ def prepare() -> None:
     _schema()
 
 
-def write_akn(doc: model.Document) -> bytes:
-    """Render ``doc`` as an AKN ``<debate>``; raise :class:`RenderError` if it does not validate."""
+def write_akn(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
+    """Render ``doc`` as an AKN ``<debate>``; raise :class:`RenderError` if it does not validate.
+    No ``options`` apply."""
     referenced = {
         ref.number for content in inline_contents(doc) for ref in model.note_refs(content)
     }

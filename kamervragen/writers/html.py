@@ -26,6 +26,7 @@ For the PDF writer, which prints this page with ``templates/print.css``:
 from __future__ import annotations
 
 from kamervragen import model
+from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import (
     NoteRefCounter,
@@ -44,8 +45,8 @@ def prepare() -> None:
     environment().get_template("document.html")
 
 
-def write_html(doc: model.Document) -> bytes:
-    """Render ``templates/document.html`` for ``doc``, as UTF-8 bytes."""
+def write_html(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
+    """Render ``templates/document.html`` for ``doc``, as UTF-8 bytes (no ``options`` apply)."""
     answered_in: dict[str, list[model.Answer]] = {}
     for answer in doc.answers():
         for question_id in answer.questions:

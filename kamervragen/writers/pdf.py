@@ -44,6 +44,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kamervragen import __version__, model
 from kamervragen.errors import RenderError
+from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers import weasyprint_fixes
 from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.html import prepare as html_prepare
@@ -244,14 +245,14 @@ def prepare() -> None:
     _print_setup(str(templates_dir()))
 
 
-def write_pdf(doc: model.Document, *, attachments: Sequence[PdfAttachment] = ()) -> bytes:
-    """Render ``doc`` to PDF/A-3u bytes with ``attachments`` embedded; deterministic.
+def write_pdf(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
+    """Render ``doc`` to PDF/A-3u bytes with ``options.attachments`` embedded; deterministic.
 
-    ``attachments`` are :class:`PdfAttachment` (or plain ``(name, data, relationship)`` tuples).
+    The attachments are :class:`PdfAttachment` (or plain ``(name, data, relationship)`` tuples).
     Without one whose relationship is ``Source``, the document's semantic XML is attached as
     ``<source file stem>.xml``.
     """
-    files = [PdfAttachment(*attachment) for attachment in attachments]
+    files = [PdfAttachment(*attachment) for attachment in options.attachments]
     for file in files:
         if file.relationship not in RELATIONSHIPS:
             raise ValueError(f"unknown AF relationship {file.relationship!r} for {file.name}")
