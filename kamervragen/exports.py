@@ -101,7 +101,7 @@ def document_identifiers(meta: model.Metadata) -> dict[str, Any]:
 
 def qa_records(doc: model.Document, name: str) -> list[dict[str, Any]]:
     """The question-answer records of ``doc``, in reading order; ``name`` is the document name."""
-    from kamervragen.writers.akn import NO_NUMBER, document_number, frbr_uris  # cheap: no schema
+    from kamervragen.identifiers import NO_NUMBER, document_number, frbr_uris
 
     meta = doc.metadata
     common = document_identifiers(meta)

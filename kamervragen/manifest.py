@@ -129,7 +129,7 @@ def statistics(doc: model.Document) -> dict[str, Any]:
 def identifiers(doc: model.Document) -> dict[str, Any]:
     """The document's identifiers and dating, as the semantic XML records them."""
     from kamervragen.exports import document_identifiers
-    from kamervragen.writers.akn import frbr_uris
+    from kamervragen.identifiers import frbr_uris
 
     meta = doc.metadata
     uris = frbr_uris(meta)

@@ -47,13 +47,12 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
+from kamervragen.identifiers import PARLIAMENT, frbr_uris, uri_part
 from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import environment, inline_contents, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-UNKNOWN_DATE = "unknown"
-NO_NUMBER = "nn"
 #: FRBRdate/@date when the document has no date at all (with name="onbekend"): xsd:date needs one.
 UNKNOWN_FRBR_DATE = "0001-01-01"
 
@@ -64,23 +63,11 @@ SECTION_NAMES = {"party": "fractie", "topic": "onderwerp", "section": "sectie", 
 EID_NAMES = {"debateSection": "dbsect", "blockList": "list"}
 
 CABINET = "kabinet"
-COUNTRY = "nl"
-LANGUAGE = "nld"
-PARLIAMENT = "tk"
 SOURCE = "kamervragen"
 COMMITTEE = "commissie"
 
 
 # --- FRBR ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FrbrUris:
-    work: str
-    expression: str
-    manifestation: str
-    subtype: str | None
-    number: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,50 +77,6 @@ class FrbrDate:
     date: str  # a full xsd:date
     name: str
     note: str | None = None
-
-
-def document_number(metadata: model.Metadata) -> str:
-    """The FRBR number: the official identifier, printed or rebuilt from its printed parts.
-
-    ``kst-<dossier>-<nr>`` for a Kamerstuk, ``ah-tk-<vergaderjaar>-<nr>`` for an Aanhangsel
-    answer; ``<dossier>-nn`` when the dossier is printed but the document number is not (the
-    naming convention's "no number"), else ``nn``. Nothing is guessed.
-
-    >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "verslag", dossier="28676")
-    >>> document_number(meta), document_number(model.Metadata("x.pdf", "", 1, None, "unknown"))
-    ('28676-nn', 'nn')
-    >>> document_number(model.Metadata("x.pdf", "", 1, None, "verslag", dossier="36200-IV",
-    ...                                document_number="25"))
-    'kst-36200-IV-25'
-    """
-    if metadata.identifier:
-        return metadata.identifier
-    year = (metadata.vergaderjaar or "").replace("-", "")
-    if metadata.family == "aanhangsel" and metadata.document_number and year:
-        return f"ah-tk-{year}-{metadata.document_number}"
-    if metadata.dossier and metadata.document_number:
-        return f"kst-{metadata.dossier}-{metadata.document_number}"
-    if metadata.dossier:
-        return f"{metadata.dossier}-{NO_NUMBER}"
-    return NO_NUMBER
-
-
-def frbr_uris(metadata: model.Metadata) -> FrbrUris:
-    """The FRBR URIs for a document.
-
-    >>> meta = model.Metadata("x.pdf", "0" * 64, 3, None, "aanhangsel", "ah-tk-20232024-1481",
-    ...                       date=model.PartialDate(2024, 4, 11))
-    >>> frbr_uris(meta).work
-    '/akn/nl/debate/kamervragen/tk/2024-04-11/ah-tk-20232024-1481'
-    >>> frbr_uris(model.Metadata("x.pdf", "0" * 64, 3, None, "unknown")).manifestation
-    '/akn/nl/debate/vragen/tk/unknown/nn/nld@.xml'
-    """
-    subtype = FAMILY_WORDING[metadata.family].frbr_subtype
-    number = _uri_part(document_number(metadata))
-    date = metadata.date.iso() if metadata.date else UNKNOWN_DATE
-    work = "/".join(["", "akn", COUNTRY, "debate", subtype, PARLIAMENT, date, number])
-    expression = f"{work}/{LANGUAGE}@"
-    return FrbrUris(work, expression, f"{expression}.xml", subtype, number)
 
 
 def frbr_date(metadata: model.Metadata) -> FrbrDate:
@@ -162,11 +105,6 @@ def frbr_date(metadata: model.Metadata) -> FrbrDate:
 def full_date(date: model.PartialDate) -> str:
     """An ``xsd:date`` for a partial date: its first day (callers record the real precision)."""
     return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}"
-
-
-def _uri_part(text: str) -> str:
-    """A URI path component: spaces and slashes become hyphens (``36 200 IV`` -> ``36-200-IV``)."""
-    return re.sub(r"[\s/]+", "-", text.strip())
 
 
 # --- References (meta/references) ----------------------------------------------------------------
@@ -207,13 +145,13 @@ def cited_identifier(ref: model.DocumentRef) -> str | None:
     """
     year = ref.year.replace("-", "").replace("–", "") if ref.year else None
     if ref.kind == "kamerstuk" and ref.dossier and ref.number:
-        return _uri_part(f"kst-{ref.dossier}-{ref.number}")
+        return uri_part(f"kst-{ref.dossier}-{ref.number}")
     if ref.kind == "zaak" and ref.number:
-        return _uri_part(ref.number)
+        return uri_part(ref.number)
     if ref.kind == "aanhangsel" and ref.number and year:
-        return f"ah-tk-{year}-{_uri_part(ref.number)}"
+        return f"ah-tk-{year}-{uri_part(ref.number)}"
     if ref.kind == "handelingen" and ref.number and year and ref.dossier is None:
-        return f"h-tk-{year}-{_uri_part(ref.number)}"
+        return f"h-tk-{year}-{uri_part(ref.number)}"
     return None
 
 
