@@ -33,27 +33,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kamervragen import __version__, model, outputs
-from kamervragen.errors import InputError, InternalError, KamervragenError, RenderError
+from kamervragen.errors import (
+    InputError,
+    InternalError,
+    KamervragenError,
+    RenderError,
+    exit_codes_help,
+)
 from kamervragen.limits import DEFAULT_LIMITS, MIB, ReadLimits
 
 log = logging.getLogger("kamervragen")
 
-EXIT_CODES_HELP = """\
-exit codes:
-  0  success
-  2  usage error (bad arguments)
-  3  input is not a readable PDF (empty, not a PDF, truncated or corrupt)
-  4  PDF is password-protected
-  5  PDF has no text layer (scanned?)
-  6  intermediate file (layout JSON, semantic XML) malformed or of another version
-  7  no question/answer structure found
-  8  rendering or output validation failed
-  9  a warning in --strict mode
- 10  a read limit exceeded: file size, pages, characters on a page, time or memory
-     (a hostile PDF such as a decompression bomb; see 'kamervragen read --help')
- 11  internal error: an unexpected exception, a bug in kamervragen (one line naming the file;
-     the traceback goes to the --log file); it costs only that file
-"""
+EXIT_CODES_HELP = exit_codes_help()  # from the error classes of errors.py
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,6 +26,8 @@ class KamervragenError(Exception):
     """
 
     exit_code: ClassVar[int] = 1
+    #: The exit code's line in ``--help`` (see :func:`exit_codes_help`); None: not listed.
+    summary: ClassVar[str | None] = None
     #: True when the error is a verdict on the input (not a PDF, not a Q&A document, over a
     #: limit, …): in a batch such a file is *rejected*, a normal outcome listed in rejected.csv,
     #: and the other documents' corpus files are still made. False for a failure of the tool
@@ -76,6 +78,7 @@ class InputError(KamervragenError):
     """The file is not a readable PDF: empty, not a PDF at all, truncated or corrupt."""
 
     exit_code = 3
+    summary = "input is not a readable PDF (empty, not a PDF, truncated or corrupt)"
     rejects_input = True
 
 
@@ -83,12 +86,14 @@ class EncryptedPdfError(InputError):
     """The PDF is password-protected and cannot be opened without the password."""
 
     exit_code = 4
+    summary = "PDF is password-protected"
 
 
 class NoTextLayerError(InputError):
     """The PDF has pages but no extractable text (an image-only scan)."""
 
     exit_code = 5
+    summary = "PDF has no text layer (scanned?)"
 
 
 class LimitExceededError(InputError):
@@ -97,18 +102,24 @@ class LimitExceededError(InputError):
     limit, the page and the option or config key that raises it (``docs/robustness.md``)."""
 
     exit_code = 10
+    summary = (
+        "a read limit exceeded: file size, pages, characters on a page, time or memory\n"
+        "(a hostile PDF such as a decompression bomb; see 'kamervragen read --help')"
+    )
 
 
 class LayoutFormatError(KamervragenError):
     """An intermediate file (layout JSON, semantic XML) is malformed or of an unknown version."""
 
     exit_code = 6
+    summary = "intermediate file (layout JSON, semantic XML) malformed or of another version"
 
 
 class StructureError(KamervragenError):
     """The text has no question/answer structure that the structure step can recognise."""
 
     exit_code = 7
+    summary = "no question/answer structure found"
     rejects_input = True
 
 
@@ -116,12 +127,14 @@ class RenderError(KamervragenError):
     """A writer failed, or its output did not validate against its schema."""
 
     exit_code = 8
+    summary = "rendering or output validation failed"
 
 
 class StrictModeError(KamervragenError):
     """A non-fatal anomaly was found while running with ``--strict``."""
 
     exit_code = 9
+    summary = "a warning in --strict mode"
     rejects_input = True  # the user asked for documents without anomalies; this one has some
 
 
@@ -132,6 +145,10 @@ class InternalError(KamervragenError):
     outputs, and writes the traceback to the log (``--log``) for the bug report."""
 
     exit_code = 11
+    summary = (
+        "internal error: an unexpected exception, a bug in kamervragen (one line naming the file;\n"
+        "the traceback goes to the --log file); it costs only that file"
+    )
 
     @classmethod
     def wrap(cls, exc: BaseException, *, document: str, log_file: str | None) -> InternalError:
@@ -218,3 +235,25 @@ def report(anomalies: list[Anomaly], *, document: str, strict: bool) -> None:
             page=first.page,
             line=first.line,
         )
+
+
+def exit_codes_help() -> str:
+    """The exit codes as ``kamervragen --help`` lists them: 0 and 2 (argparse's usage error), then
+    each error class's ``summary``, by code.
+
+    >>> print(exit_codes_help().splitlines()[3])
+      3  input is not a readable PDF (empty, not a PDF, truncated or corrupt)
+    """
+    classes: list[type[KamervragenError]] = []
+    pending = [KamervragenError]
+    while pending:
+        cls = pending.pop()
+        classes.append(cls)
+        pending += cls.__subclasses__()
+    lines = ["exit codes:", "  0  success", "  2  usage error (bad arguments)"]
+    for cls in sorted(classes, key=lambda cls: cls.exit_code):
+        if cls.summary is not None:
+            first, *rest = cls.summary.splitlines()
+            lines.append(f"{cls.exit_code:>3}  {first}")
+            lines += [f"     {line}" for line in rest]
+    return "\n".join(lines) + "\n"
