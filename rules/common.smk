@@ -4,7 +4,9 @@
 
 import collections
 import csv
+import hashlib
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -93,21 +95,89 @@ def get_chunk_size(setting, documents):
     return setting
 
 
-# Large batches: CHUNK_SIZE documents per job (config chunk_size; 0 = one job per step and document).
-# "auto": one job per step while the documents fit in one chunk (each output tracked, the steps of
-# the few documents run in parallel), chunks beyond. One job per step spends about 3 s per
-# document on starting processes, against 0.7 s of work; chunks of 20 spend under a tenth of the
-# wall time on start-up, and 200 documents still give two cores ten jobs to share (bench/results/).
+# Large batches: one job converts a chunk of documents in one process (config chunk_size; 0 = one
+# job per step and document). A number N: chunks of N documents in name order. "auto": one job per
+# step while the batch is small (each output tracked, the steps of the few documents run in
+# parallel); beyond AUTO_CHUNK_SIZE documents, chunks balanced by work (get_balanced_chunks). One
+# job per step spends about 3 s per document on starting processes, against 0.7 s of work; a
+# chunk job starts once (about 1.3 s: Python, WeasyPrint, templates, fonts) (bench/results/).
 AUTO_CHUNK_SIZE = 20
 CHUNK_SIZE = get_chunk_size(config["chunk_size"], len(DOCS))
-CHUNKS = (
-    {
+
+# Balanced chunks (chunk_size auto). A document's work is taken from its size in bytes: the one
+# measure that costs only a stat() at 10,000 documents, and close to the page count, which the
+# conversion time follows (the corpus: 7-9 kB per page; a scan is larger, and OCR costs more too).
+# Every chunk gets about the same work (get_chunk_target): the batch's bytes over AUTO_CHUNK_COUNT (so that
+# a small batch still gives every core of a small machine several chunks), within
+# AUTO_CHUNK_BYTES_MIN and AUTO_CHUNK_BYTES_MAX (a chunk's start-up stays under a tenth of its
+# work), rounded down to a power of the square root of two: the target moves only when the batch
+# crosses a step of that ladder (about 40 % apart), not with every document. Cut at about 85 % of
+# the target on average, that gives 40 documents (218 pages) five chunks, 200 documents six.
+AUTO_CHUNK_COUNT = 4
+AUTO_CHUNK_BYTES_MIN = 64 * 1024
+AUTO_CHUNK_BYTES_MAX = 1024 * 1024
+
+
+def get_document_work(doc):
+    """The work of converting one document, as its PDF's size in bytes."""
+    return Path(f"{INPUT_DIR}/{doc}.pdf").stat().st_size
+
+
+def get_chunk_target(total):
+    """The work per chunk for a batch of ``total`` bytes (see above)."""
+    wanted = min(max(total / AUTO_CHUNK_COUNT, AUTO_CHUNK_BYTES_MIN), AUTO_CHUNK_BYTES_MAX)
+    return int(2 ** (math.floor(2 * math.log2(wanted)) / 2))
+
+
+def get_cut_rank(doc):
+    """Where a chunk prefers to end: after the document whose name ranks lowest (a hash of the
+    name alone, so that the same names end chunks whatever else is in the batch)."""
+    return hashlib.sha256(doc.encode("utf-8")).digest()
+
+
+def get_balanced_chunks(docs, work):
+    """Chunk name -> its documents: ``docs`` (in name order) cut into runs of about equal work.
+
+    Content-defined cuts, as in rsync or backup tools: a chunk ends after the lowest-ranked name
+    (get_cut_rank) among the documents that would end it between three and five quarters of the
+    target (or after the first document, when one alone is larger). A chunk is named after its
+    first document. So a new, removed or changed PDF changes its own chunk and, at most, the few
+    after it until a chunk ends at the same name as before (usually the next one: shifting the
+    window by a document mostly keeps its lowest-ranked name); the other chunks keep their names
+    and documents, and are not converted again. Snakemake's scheduler starts the chunk with the
+    most input bytes first: the longest first.
+    """
+    target = get_chunk_target(sum(work[doc] for doc in docs))
+    chunks = {}
+    start = 0
+    while start < len(docs):
+        size = 0
+        candidates = []  # the positions where the chunk could end
+        for end in range(start, len(docs)):
+            size += work[docs[end]]
+            if size > 5 * target / 4 and end > start:
+                break
+            if size >= 3 * target / 4 or end + 1 == len(docs):
+                candidates.append(end)
+        if not candidates:  # the first document alone is beyond five quarters
+            candidates = [start]
+        end = min(candidates, key=lambda index: get_cut_rank(docs[index]))
+        if candidates[-1] + 1 == len(docs):  # the rest of the batch fits: one chunk
+            end = candidates[-1]
+        chunks[f"chunk-{docs[start]}"] = docs[start : end + 1]
+        start = end + 1
+    return chunks
+
+
+if not CHUNK_SIZE:
+    CHUNKS = {}
+elif config["chunk_size"] == "auto":
+    CHUNKS = get_balanced_chunks(DOCS, {doc: get_document_work(doc) for doc in DOCS})
+else:
+    CHUNKS = {
         f"chunk-{start // CHUNK_SIZE + 1:05d}": DOCS[start : start + CHUNK_SIZE]
         for start in range(0, len(DOCS), CHUNK_SIZE)
     }
-    if CHUNK_SIZE
-    else {}
-)
 
 
 def get_final_outputs(wildcards):

@@ -107,7 +107,7 @@ def test_dry_run_plans_the_read_step_for_each_pdf_then_the_corpus(tmp_path: Path
     ("documents", "chunk_size", "expected"),
     [
         (20, "auto", {"read_pdf": 20}),  # up to one chunk: one job per step
-        (41, "auto", {"convert_chunk": 3}),  # beyond: chunks of 20 (20, 20 and 1)
+        (41, "auto", {"convert_chunk": 4}),  # beyond: chunks of 0.75 to 1.25 MiB (11 to 17 copies)
         (41, "0", {"read_pdf": 41}),
         (5, "2", {"convert_chunk": 3}),
     ],
@@ -126,6 +126,60 @@ def test_chunk_size_auto_chunks_large_batches_only(
     counts = job_counts(result.stdout)
     assert {rule: counts.get(rule, 0) for rule in expected} == expected
     assert ("convert_chunk" in counts) == ("convert_chunk" in expected)
+
+
+def planned_chunks(output: str) -> dict[str, list[str]]:
+    """The convert_chunk jobs of a dry run: chunk name -> the names of its documents."""
+    chunks = {}
+    for block in re.split(r"^\S*rule ", output, flags=re.M)[1:]:
+        if block.startswith("convert_chunk:"):
+            inputs = re.search(r"^\s*input: (.*)$", block, re.M).group(1).split(", ")
+            marker = re.search(r"^\s*output: (.*)$", block, re.M).group(1)
+            chunks[Path(marker).stem] = [Path(f).stem for f in inputs if f.endswith(".pdf")]
+    return chunks
+
+
+def balanced_batch(folder: Path, sizes: dict[str, int]) -> dict[str, list[str]]:
+    """The chunks chunk_size auto plans for PDFs of these sizes (a dry run reads no PDF)."""
+    inputs = folder / "input"
+    inputs.mkdir(parents=True, exist_ok=True)
+    for name, size in sizes.items():
+        (inputs / f"{name}.pdf").write_bytes(b"%" * size)
+    result = snakemake("--dry-run", *folder_config(folder), "chunk_size=auto")
+    assert result.returncode == 0, result.stdout
+    return planned_chunks(result.stdout)
+
+
+# 40 documents as the benchmark makes them: one long (12 pages, 74 kB) per five short (1 to 5
+# pages, 17 to 31 kB), in name order; so that the long ones gather in no chunk.
+BATCH = {
+    f"doc{index:03d}": [73822, 28182, 30650, 22319, 24177, 16770][index % 6] for index in range(40)
+}
+
+
+def test_auto_chunks_balance_work_not_document_counts(tmp_path: Path) -> None:
+    chunks = balanced_batch(tmp_path, BATCH)
+
+    assert sorted(doc for docs in chunks.values() for doc in docs) == sorted(BATCH)  # each once
+    work = sorted((sum(BATCH[doc] for doc in docs) for docs in chunks.values()), reverse=True)
+    assert len(work) >= 4  # several chunks per core on two cores
+    # Every chunk but the batch's remainder (the last in name order) within 3/4 to 5/4 of the
+    # target: the largest no more than 5/3 of the smallest.
+    remainder = sum(BATCH[doc] for doc in chunks[max(chunks, key=lambda c: chunks[c][0])])
+    work.remove(remainder)
+    assert work[0] <= 5 / 3 * work[-1], work
+    # chunks are cut from the name order, and named after their first document
+    assert all(docs == sorted(docs) and name == f"chunk-{docs[0]}" for name, docs in chunks.items())
+
+
+def test_auto_chunks_a_new_pdf_changes_only_its_neighbourhood(tmp_path: Path) -> None:
+    before = balanced_batch(tmp_path / "before", BATCH)
+    after = balanced_batch(tmp_path / "after", {**BATCH, "doc017b": 50_000})
+
+    changed = [name for name, docs in after.items() if before.get(name) != docs]
+    assert any("doc017b" in after[name] for name in changed)
+    assert len(changed) <= 2, changed  # its own chunk, at most one after it
+    assert len(after) - len(changed) >= len(before) - 2  # the others: the same names and PDFs
 
 
 def test_config_is_validated_before_any_rule(tmp_path: Path) -> None:
