@@ -53,7 +53,7 @@ help:
 	@echo "make run     run the workflow on input/ (extra snakemake arguments: ARGS=\"...\")"
 	@echo "make test    the checks CI runs: ruff check, ruff format --check, snakemake --lint, pytest"
 	@echo "make test-cluster  the workflow through a one-node SLURM cluster on this machine (root or sudo)"
-	@echo "make bench   benchmark every stage and the workflow (ARGS=\"--docs 200\"; bench/bench.py --help)"
+	@echo "make bench   benchmark every stage and the workflow on 40 and 200 documents (bench/bench.py --help)"
 	@echo "make lock    regenerate requirements.lock, requirements-dev.lock and requirements-slurm.lock from pyproject.toml"
 	@echo "make clean   remove output/, logs/, .snakemake/ and bench/out/ (distclean: also .venv/, node_modules/)"
 
