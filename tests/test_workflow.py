@@ -145,7 +145,7 @@ def balanced_batch(folder: Path, sizes: dict[str, int]) -> dict[str, list[str]]:
     inputs.mkdir(parents=True, exist_ok=True)
     for name, size in sizes.items():
         (inputs / f"{name}.pdf").write_bytes(b"%" * size)
-    result = snakemake("--dry-run", *folder_config(folder), "chunk_size=auto")
+    result = snakemake("--dry-run", "--quiet", "host", *folder_config(folder), "chunk_size=auto")
     assert result.returncode == 0, result.stdout
     return planned_chunks(result.stdout)
 
