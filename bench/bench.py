@@ -944,7 +944,7 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         metavar="N",
         help="the workflow's chunk_size for every run (default auto, the workflow's default: one "
-        "job per step and document up to 20 documents, chunks of 20 beyond)",
+        "job per step and document up to 20 documents, chunks balanced by work beyond)",
     )
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
