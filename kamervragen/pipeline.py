@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kamervragen import model
-from kamervragen.layout import Layout
+from kamervragen.layout import Layout, Removed
 from kamervragen.limits import ReadLimits
 from kamervragen.outputs import NO_OPTIONS, OUTPUTS, WriteOptions
 from kamervragen.text import Text
@@ -165,9 +165,12 @@ def manifest(
     files: dict[str, bytes],
     doc: model.Document,
     templates: list[tuple[str, bytes]],
+    *,
+    furniture: Mapping[str, Removed] | None = None,
 ) -> bytes:
     """The manifest of the outputs ``files`` (suffix -> bytes) of the PDF ``source`` (file name,
-    bytes), with the versions of this installation and its ``templates`` (relative path, bytes)."""
+    bytes), with the versions of this installation and its ``templates`` (relative path, bytes),
+    and what the read step removed as page ``furniture`` (:meth:`Layout.furniture`)."""
     from kamervragen import manifest as manifests
 
     return manifests.to_json(
@@ -179,5 +182,6 @@ def manifest(
             ],
             doc=doc,
             versions=manifests.versions(templates),
+            furniture=furniture,
         )
     )

@@ -1,12 +1,16 @@
 """From layout lines to running text: paragraphs in reading order, and footnotes.
 
-:func:`build_text` removes page furniture (running headers and footers, page numbers, the first-page
-masthead and the identifier/ISSN block of Tweede Kamer PDFs), separates footnotes from the body, joins
-lines into paragraphs (also across page breaks), repairs line-end hyphenation and takes footnote markers
-out of the text, recording where they stood. :func:`render_txt` writes the ``<name>.txt`` form.
+:func:`build_text` leaves out the page furniture (the lines :mod:`kamervragen.furniture` marked, with
+their reasons, in the layout), separates footnotes from the body, joins lines into paragraphs (also
+across page breaks; a line outside the text column, such as a margin note, is never joined into
+one), repairs line-end hyphenation and takes footnote markers out of the text, recording where they
+stood. :func:`render_txt` writes the ``<name>.txt`` form.
 
-Conservation: every layout line index is accounted for exactly once, either in a paragraph
-(:attr:`Paragraph.lines`), a footnote (:attr:`Footnote.lines`) or :attr:`Text.furniture`.
+Conservation starts at the PDF's text: :func:`check_text_conservation` proves, for every text it
+builds, that each layout line is accounted for exactly once, in a paragraph (:attr:`Paragraph.lines`),
+a footnote (:attr:`Footnote.lines`) or as furniture (:attr:`Text.furniture`, each line with its reason
+in the layout), and that every letter and digit of a paragraph's or footnote's lines is in its text,
+in order.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kamervragen import patterns
+from kamervragen.errors import StructureError
+from kamervragen.furniture import find_furniture, is_label_line, is_structural_label
 from kamervragen.layout import Layout, Line, Link, Source
 
 
@@ -75,7 +81,9 @@ class Text:
     source: Source
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...]
-    furniture: tuple[int, ...]  # layout line indices removed as page furniture
+    furniture: tuple[
+        int, ...
+    ]  # layout line indices removed as page furniture (reasons: the layout)
 
 
 def marked_text(paragraph: Paragraph) -> str:
@@ -101,27 +109,32 @@ def render_txt(text: Text) -> str:
 
 # A line whose font is this much smaller than the body font is small print (footnotes, tables).
 SMALL_PRINT = 0.92
-# Lines in the top or bottom band of this fraction of the page height can be running furniture.
-FURNITURE_BAND = 0.08
 # A vertical gap larger than this many times the usual line spacing separates paragraphs.
 PARAGRAPH_GAP = 1.3
 # Two lines start at the same indent when their x differs by less than this many points.
 INDENT_TOLERANCE = 3.0
+# The text column starts at the leftmost edge that at least this many body lines share.
+COLUMN_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
 class _Metrics:
     body_size: float
-    body_left: float
+    body_left: float  # the most common left edge of body-size lines
     body_right: float
     leading: float
+    column_left: float  # the leftmost edge that several body-size lines share: the text column's
 
 
 def build_text(layout: Layout) -> Text:
-    """Turn layout lines into paragraphs and footnotes (see the module docstring)."""
+    """Turn layout lines into paragraphs and footnotes (see the module docstring).
+
+    The furniture is the layout's own record; a reader's raw layout has its furniture found first.
+    """
+    layout = find_furniture(layout)
     lines = layout.lines
     metrics = _measure(lines)
-    furniture = _find_furniture(layout, metrics)
+    furniture = {index for index, line in enumerate(lines) if line.furniture is not None}
     notes_at = _find_footnote_lines(lines, furniture, metrics)
     lexicon = _lexicon(lines)
     footnotes = _build_footnotes(layout, notes_at, lexicon)
@@ -131,12 +144,14 @@ def build_text(layout: Layout) -> Text:
         _build_paragraph(layout, group, metrics, lexicon, numbers)
         for group in _group_paragraphs(lines, body, metrics)
     ]
-    return Text(
+    text = Text(
         source=layout.source,
         paragraphs=tuple(paragraph for paragraph in paragraphs if paragraph.text),
         footnotes=tuple(footnotes),
         furniture=tuple(sorted(furniture)),
     )
+    check_text_conservation(text, layout)
+    return text
 
 
 def _measure(lines: Sequence[Line]) -> _Metrics:
@@ -147,6 +162,10 @@ def _measure(lines: Sequence[Line]) -> _Metrics:
     body_lines = [line for line in lines if abs(line.size - body_size) < 0.3]
     lefts: Counter[float] = Counter(round(line.x) for line in body_lines)
     body_left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
+    # Questions may stand left of the (more numerous, indented) answers: the column starts at the
+    # leftmost edge shared by a few lines, not at the most common one.
+    shared = [x for x, count in lefts.items() if count >= COLUMN_LINES]
+    column_left = float(min(shared)) if shared else body_left
     rights = sorted(line.right for line in body_lines)
     body_right = rights[int(len(rights) * 0.9)] if rights else 0.0
     steps: Counter[float] = Counter()
@@ -161,51 +180,12 @@ def _measure(lines: Sequence[Line]) -> _Metrics:
     ]
     leading = min(common) if common else 1.2 * body_size
     return _Metrics(
-        body_size=body_size, body_left=body_left, body_right=body_right, leading=leading
+        body_size=body_size,
+        body_left=body_left,
+        body_right=body_right,
+        leading=leading,
+        column_left=min(column_left, body_left),
     )
-
-
-def _find_furniture(layout: Layout, metrics: _Metrics) -> set[int]:
-    """Running headers and footers, page numbers, the masthead and the identifier block."""
-    lines = layout.lines
-    heights = {page.number: page.height for page in layout.pages}
-    furniture: set[int] = set()
-    in_band: dict[str, set[int]] = {}
-    band_lines: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        text = " ".join(line.text.split())
-        height = heights.get(line.page, 842.0)
-        band = line.y < FURNITURE_BAND * height or line.y > (1 - FURNITURE_BAND) * height
-        if (
-            patterns.PUBLICATION_IDENTIFIER.match(text)
-            or patterns.ISSN.match(text)
-            or patterns.IMPRINT.match(text)
-            or patterns.RUNNING_FOOTER.match(text)
-            or (line.page == 1 and _is_masthead(line, text, metrics))
-            or (band and patterns.PAGE_NUMBER.match(text))
-        ):
-            furniture.add(index)
-        elif band:
-            # Running headers repeat on many pages; compare them with the digits taken out.
-            key = re.sub(r"\d+", "#", text)
-            in_band.setdefault(key, set()).add(line.page)
-            band_lines.setdefault(key, []).append(index)
-    page_count = max(len(layout.pages), 1)
-    for key, pages in in_band.items():
-        if len(pages) >= 2 and len(pages) >= page_count / 3:
-            furniture.update(band_lines[key])
-    return furniture
-
-
-def _is_masthead(line: Line, text: str, metrics: _Metrics) -> bool:
-    if (
-        patterns.MASTHEAD_CHAMBER.match(text)
-        or patterns.MASTHEAD_SESSION.match(text)
-        or patterns.MASTHEAD_AANHANGSEL.match(text)
-    ):
-        return True
-    # The large "2" of the Tweede Kamer logo and the document number ("1481") above the text.
-    return text.isdigit() and line.size > 1.3 * metrics.body_size
 
 
 def _marker_number(line: Line) -> tuple[int, str] | None:
@@ -309,6 +289,8 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
     'het NAVO-bondgenootschap'
     >>> join_lines("korte-", "of middellange", Counter())
     'korte- of middellange'
+    >>> join_lines("de maatregelen/", "projecten", Counter())
+    'de maatregelen/projecten'
     """
     if not left:
         return right
@@ -316,6 +298,8 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
         return left
     if left.endswith(SOFT_HYPHEN):
         return left[:-1] + right  # U+00AD is by definition a hyphenation point, never a hyphen
+    if left.endswith("/") and left[-2:-1] not in ("", " "):
+        return left + right  # "maatregelen/" + "projecten": a slash binds as a hyphen does
     if left.endswith(RANGE_DASHES) and left[-2:-1].isdigit() and right[:1].isdigit():
         return left + right  # a range broken after its dash: "2022–" / "2028"
     if not left.endswith(LINE_END_HYPHENS) or left[-2:-1] == " " or len(left) < 2:
@@ -368,14 +352,36 @@ def _ends_multiword_name(left: str) -> bool:
 
 
 def _group_paragraphs(lines: Sequence[Line], body: list[int], metrics: _Metrics) -> list[list[int]]:
+    """Body lines grouped into paragraphs, in the order of their first lines.
+
+    A line outside the text column (a margin note, an identifier in the margin) is never joined
+    into a paragraph of the column: the column's paragraph goes on past it (across a page break
+    too), and the margin's lines make paragraphs of their own.
+    """
     groups: list[list[int]] = []
+    open_groups: dict[bool, int] = {}  # outside the column or not -> the paragraph still open
+    previous: int | None = None
     for index in body:
         line = lines[index]
-        if groups and not _starts_paragraph(lines, groups[-1], line, metrics):
-            groups[-1].append(index)
+        outside = _outside_column(line, metrics)
+        current = open_groups.get(outside)
+        if outside and (current is None or groups[current][-1] != previous):
+            current = None  # margin lines join only the margin line right before them
+        if current is not None and not _starts_paragraph(lines, groups[current], line, metrics):
+            groups[current].append(index)
         else:
             groups.append([index])
+            open_groups[outside] = len(groups) - 1
+        previous = index
     return groups
+
+
+def _outside_column(line: Line, metrics: _Metrics) -> bool:
+    """Whether the line lies wholly beside the text column: in the left or the right margin."""
+    return (
+        line.right < metrics.column_left - INDENT_TOLERANCE
+        or line.x > metrics.body_right + INDENT_TOLERANCE
+    )
 
 
 def _starts_paragraph(
@@ -391,6 +397,8 @@ def _starts_paragraph(
         return True
     if patterns.BLOCK_LABEL.match(text) or patterns.BLOCK_LABEL.match(previous_text):
         return True
+    if is_label_line(text) or is_label_line(previous_text):
+        return True  # a label alone on its line, also first on a page ("Antwoord:" after a break)
     if patterns.NUMBERED_ANSWER_HEADING.match(text) or patterns.LIST_MARKER.match(text):
         return True
     if line.page != previous.page and patterns.INLINE_LABEL.match(text):
@@ -671,3 +679,97 @@ def _locate(text: str, url: str) -> tuple[int, int] | None:
     pattern = r"(?:\s|[-\u2010\u00ad]\s?)?".join(re.escape(char) for char in bare)
     match = re.search(r"(?:https?://)?(?:www\.)?" + pattern, text, flags=re.IGNORECASE)
     return (match.start(), match.end()) if match else None
+
+
+# --- Conservation, from the PDF's text ----------------------------------------------------------
+
+
+def check_text_conservation(text: Text, layout: Layout) -> None:
+    """Prove that body text plus removed furniture is all the text on the pages.
+
+    Every layout line is exactly one of: page furniture (marked in the layout with its reason, and
+    never a line a family reads as a label), a line of a footnote, or a line of a paragraph; and the
+    letters and digits of a paragraph's or a footnote's lines are those of its text, in order. What
+    may differ between the lines and the text is exactly what this step repairs: spaces, line-end
+    hyphens, the ``|`` between table cells, footnote markers written ``[n]``, accents set apart,
+    and the case of a URL written as its link annotation has it. Raises :class:`StructureError`
+    naming the page and line of the first loss.
+    """
+    lines = layout.lines
+    owner: dict[int, str] = {}
+
+    def claim(index: int, what: str) -> None:
+        if index in owner or not 0 <= index < len(lines):
+            _lost(layout, index, f"a line placed twice ({owner.get(index)} and {what})")
+        owner[index] = what
+
+    for paragraph in text.paragraphs:
+        for index in paragraph.lines:
+            claim(index, "a paragraph")
+    for note in text.footnotes:
+        for index in note.lines:
+            claim(index, f"footnote {note.number}")
+    marked = {index for index, line in enumerate(lines) if line.furniture is not None}
+    if set(text.furniture) != marked:
+        index = min(set(text.furniture) ^ marked)
+        _lost(layout, index, "a line left out as furniture without a recorded reason")
+    for index in text.furniture:
+        claim(index, "furniture")
+        if is_structural_label(" ".join(lines[index].text.split())):
+            _lost(layout, index, f"a structural label removed as {lines[index].furniture}")
+    for index, line in enumerate(lines):
+        # A line with no letter or digit (a lone marker raised over nothing) has nothing to lose.
+        if index not in owner and _letters(line.text):
+            _lost(layout, index, "a line that is neither text, footnote nor furniture")
+    for paragraph in text.paragraphs:
+        _compare(layout, paragraph.lines, marked_text(paragraph))
+    for note in text.footnotes:
+        _compare(layout, note.lines, f"{note.number} {note.text}")
+
+
+def _letters(value: str) -> str:
+    """The letters and digits of ``value``, accents apart, case folded: what conservation compares."""
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", value).casefold() if char.isalnum()
+    )
+
+
+def _compare(layout: Layout, indices: Sequence[int], text: str) -> None:
+    printed = [_letters(layout.lines[index].text) for index in indices]
+    expected = "".join(printed)
+    actual = _letters(text)
+    if expected == actual:
+        return
+    position = next(
+        (i for i, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b),
+        min(len(expected), len(actual)),
+    )
+    seen = 0
+    index = indices[-1]
+    for candidate, letters in zip(indices, printed, strict=True):
+        seen += len(letters)
+        if seen > position:
+            index = candidate
+            break
+    _lost(
+        layout,
+        index,
+        f"text differs from its lines: {actual[position : position + 30]!r} where the page has "
+        f"{expected[position : position + 30]!r}",
+    )
+
+
+def _lost(layout: Layout, index: int, problem: str) -> None:
+    page: int | None = None
+    line_number: int | None = None
+    if 0 <= index < len(layout.lines):
+        page = layout.lines[index].page
+        first = next(i for i, line in enumerate(layout.lines) if line.page == page)
+        line_number = index - first + 1
+    raise StructureError(
+        f"text not conserved: {problem}",
+        document=layout.source.file,
+        page=page,
+        line=line_number,
+        expected="every line of the PDF's text in the body, a footnote or the furniture record",
+    )

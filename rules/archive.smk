@@ -7,6 +7,7 @@ rule write_manifest:
     input:
         pdf=get_pdf,
         xml=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.xml",
+        layout=f"{OUTPUT_DIR}/{{doc}}/{{doc}}.layout.json",
         outputs=get_document_outputs,
     output:
         manifest=report(
@@ -24,6 +25,7 @@ rule write_manifest:
         kamervragen manifest {input.outputs:q} \
             --source {input.pdf:q} \
             --xml {input.xml:q} \
+            --layout {input.layout:q} \
             --output {output.manifest:q} \
             --log {log:q}
         """

@@ -133,7 +133,7 @@ def test_malformed_layout_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     layout.write_text('{"format": "something-else", "version": 7}', encoding="utf-8")
     code = main(["structure", str(layout), "--output", str(tmp_path / "doc.xml")])
     assert code == 6
-    assert "doc.layout.json: not a layout file of version 1" in capsys.readouterr().err
+    assert "doc.layout.json: not a layout file of version 2" in capsys.readouterr().err
     assert not (tmp_path / "doc.xml").exists()
 
 

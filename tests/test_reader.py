@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, SAMPLE_PDF, aanhangsel_pdfs, shared_path
+from kamervragen.furniture import find_furniture
 from kamervragen.layout import Layout
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.text import Text, build_text, render_txt
@@ -25,7 +26,7 @@ def normalise(text: str) -> str:
 
 @cache
 def read(path: Path) -> tuple[Layout, Text, str]:
-    layout = read_pdf(path)
+    layout = find_furniture(read_pdf(path))
     text = build_text(layout)
     return layout, text, render_txt(text)
 

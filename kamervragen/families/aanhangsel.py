@@ -86,6 +86,10 @@ BLOCK_LABEL = re.compile(
 # "Antwoord 2. Ja.", and, when the read stage found no paragraph break after the label,
 # "Vraag 1 Kent u het bericht …?" (the text starts with a capital).
 INLINE_LABEL = re.compile(rf"^{_LABEL}(?:\s*[:.)](?=\s+\S)|(?=\s+(?-i:[A-Z«„‘“(])))", re.IGNORECASE)
+# The lines this family reads as structure, never page furniture (kamervragen.furniture), even at
+# the top of consecutive pages ("Antwoord 2" first on page 2, "Antwoord 4" first on page 3).
+LABELS = (BLOCK_LABEL, INLINE_LABEL)
+
 # A range in a label: "3 t/m 5", "3 tot en met 5", "3-5", "3–5".
 NUMBER_RANGE = re.compile(r"(\d+)\s*(?:[-–]|t/m|tot\s+en\s+met)\s*(\d+)", re.IGNORECASE)
 

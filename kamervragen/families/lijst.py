@@ -147,6 +147,20 @@ ANSWER_LABEL = re.compile(
 # A "Mededeling" alone on its line: the government announces how (or that) it will answer, instead
 # of answering (Aanhangsel convention, also found in unlabelled documents).
 ANNOUNCEMENT_LABEL = re.compile(r"^Mededeling:?$")
+# The lines this family reads as structure, never page furniture (kamervragen.furniture): labels
+# with their numbers ("Vraag 12", "Antwoord op vraag 3:"), a bare "Antwoord:" and "Mededeling". (A
+# number alone is told from a page number by kamervragen.furniture: it does not count the pages.)
+LABELS = (
+    re.compile(r"^(?:Vraag|Vragen)(?:\s+(?:nr\.?|nummer))?\s+" + _NUMBERS + r"\b"),
+    re.compile(
+        r"^(?:Antwoord|Antwoorden)(?:\s+(?:op|bij)\s+(?:vraag|vragen))?\s+(?:nr\.?\s*)?"
+        + _NUMBERS
+        + r"\b"
+    ),
+    re.compile(r"^(?:Antwoord|Antwoorden)\s*:?$"),
+    ANNOUNCEMENT_LABEL,
+)
+
 # A question number may skip this many numbers before it is taken for something else (a year, an
 # amount): "1", "2", "4" is a gap, "1", "2", "2024" is not a question numbered 2024.
 MAX_JUMP = 10

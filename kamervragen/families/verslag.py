@@ -88,6 +88,10 @@ ANSWER_HEADING = re.compile(
     r"(?P<by>(?:kabinet|regering|minister|staatssecretaris|bewindsperso(?:on|nen))\b[^.?!:]{0,80}?))?"
     r"\s*[:.]?$"
 )
+# The lines this family reads as structure, never page furniture (kamervragen.furniture): fractie
+# headings and answer headings, wherever a page break puts them.
+LABELS = (PARTY_HEADING, ANSWER_HEADING)
+
 # How a fractie's question paragraph opens: "De leden van de VVD-fractie vragen …", "Deze leden
 # …", "Ook de leden van de CDA-fractie …", "Het lid van de BBB-fractie …".
 QUESTION_OPENER = re.compile(

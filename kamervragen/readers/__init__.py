@@ -3,7 +3,9 @@
 Every reader is one module here and one entry of :data:`READERS`; :func:`read` runs the chosen one
 in the sandbox of :mod:`kamervragen.readers.isolation` (a forked child held to the read limits), so
 that a crash or a hostile file in a reader's native engine costs that child only. Whatever the
-reader, its output is the same layout JSON, so nothing after the reader depends on which one read.
+reader, its output is the same layout JSON, so nothing after the reader depends on which one read;
+:func:`read` also marks its page furniture (:mod:`kamervragen.furniture`), the same for every
+reader.
 
 To add a reader: a module with a function ``read(path, limits, options, *, progress) -> Layout``
 (see :class:`ReadFunction`), and one :class:`Reader` entry in :data:`READERS`.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from kamervragen.furniture import find_furniture
 from kamervragen.layout import Layout
 from kamervragen.limits import DEFAULT_LIMITS, ReadLimits
 from kamervragen.readers import ocr, pdfium
@@ -91,6 +94,8 @@ def read(
     where known, the page.
     """
     entry = READERS[reader]
-    return run_isolated(
+    layout = run_isolated(
         functools.partial(entry.read, options=options), path, limits, engine=entry.engine
     )
+    # Every reader's lines go through the same page-furniture rules, recorded in the layout.
+    return find_furniture(layout)
