@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamervragen.errors import KamervragenError
+from kamervragen.furniture import find_furniture
 from kamervragen.layout import Layout
 from kamervragen.outputs import WriteOptions
 from kamervragen.readers.pdfium import read_pdf
@@ -235,7 +236,8 @@ def stage_run(pdf: Path) -> dict[str, float]:
     from kamervragen.writers.pdf import PdfAttachment, write_pdf
 
     ms: dict[str, float] = {}
-    ms["read_pdf"], layout = timed(lambda: read_pdf(pdf))
+    # The read job finds the page furniture too (its record is part of the layout file).
+    ms["read_pdf"], layout = timed(lambda: find_furniture(read_pdf(pdf)))
     ms["build_text"], text = timed(lambda: build_text(layout))
     ms["build_document"], document = timed(lambda: build_document(text, layout=layout))
     ms["to_json"], json_text = timed(lambda: (layout.to_json(), render_txt(text))[0])
