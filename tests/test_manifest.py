@@ -75,6 +75,9 @@ def check_manifest(path: Path, source: Path) -> dict:
         "footnotes": 2,
         "warnings": len(doc.anomalies),
     }
+    layout = json.loads((folder / f"{SAMPLE}.layout.json").read_text(encoding="utf-8"))
+    assert manifest["furniture"] == layout["furniture"]
+    assert manifest["tools"]["layout"] == layout["version"] == 2
     assert manifest["warnings"] == [
         {"code": a.code, "message": a.message, "page": a.page, "line": a.line}
         for a in doc.anomalies
