@@ -146,20 +146,26 @@ def _reasons(layout: Layout) -> dict[int, str]:
     page_numbers: list[int] = []
     repeated: dict[tuple[str, str], list[int]] = {}
     for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
-        if is_structural_label(text):
-            continue
         side = _band(line, heights.get(line.page, DEFAULT_PAGE_HEIGHT))
         if line.page == 1 and _is_masthead(line, text, body_size):
-            reasons[index] = "masthead"
+            reason: str | None = "masthead"
         elif (
             patterns.PUBLICATION_IDENTIFIER.match(text)
             or patterns.ISSN.match(text)
             or patterns.IMPRINT.match(text)
         ):
-            reasons[index] = "imprint"
+            reason = "imprint"
         elif patterns.RUNNING_FOOTER.match(text) and (side is not None or index in edges):
-            reasons[index] = _running(side or _half(line, heights))
-        elif side is not None and patterns.PAGE_NUMBER.match(text):
+            reason = _running(side or _half(line, heights))
+        elif side is not None:
+            reason = "band"
+        else:
+            continue  # a line in the text area of a page: text
+        if is_structural_label(text):
+            continue  # whatever it looks like, a label is text
+        if reason != "band":
+            reasons[index] = reason
+        elif patterns.PAGE_NUMBER.match(text):
             page_numbers.append(index)
         elif side is not None and not text.endswith("?"):
             # Running headers repeat; their text is compared with the digits taken out. (A
@@ -178,11 +184,14 @@ def _reasons(layout: Layout) -> dict[int, str]:
     }
     # A running line stands at the page's edge: nothing but furniture above a header or below a
     # footer. (A header of two lines is found line by line, from the edge inwards.)
+    on_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        on_page.setdefault(line.page, []).append(index)
     found = True
     while found:
         found = False
         for (side, key), indices in list(candidates.items()):
-            if all(_at_edge(lines, index, side, reasons) for index in indices):
+            if all(_at_edge(lines, on_page, index, side, reasons) for index in indices):
                 for index in indices:
                     reasons[index] = _running(side)
                 del candidates[(side, key)]
@@ -190,14 +199,19 @@ def _reasons(layout: Layout) -> dict[int, str]:
     return reasons
 
 
-def _at_edge(lines: Sequence[Line], index: int, side: str, reasons: dict[int, str]) -> bool:
+def _at_edge(
+    lines: Sequence[Line],
+    on_page: dict[int, list[int]],
+    index: int,
+    side: str,
+    reasons: dict[int, str],
+) -> bool:
     """Whether every line between this one and its page's top (or foot) edge is furniture."""
     line = lines[index]
     return all(
         other in reasons
-        for other in range(len(lines))
-        if lines[other].page == line.page
-        and other != index
+        for other in on_page[line.page]
+        if other != index
         and (lines[other].y < line.y if side == "top" else lines[other].y > line.y)
     )
 
@@ -206,7 +220,7 @@ def _body_size(lines: Sequence[Line]) -> float:
     """The font size of most characters."""
     sizes: Counter[float] = Counter()
     for line in lines:
-        sizes[round(line.size, 1)] += len(line.text)
+        sizes[round(line.size, 1)] += sum(len(span.text) for span in line.spans)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
