@@ -88,9 +88,6 @@ ANSWER_HEADING = re.compile(
     r"(?P<by>(?:kabinet|regering|minister|staatssecretaris|bewindsperso(?:on|nen))\b[^.?!:]{0,80}?))?"
     r"\s*[:.]?$"
 )
-# The lines this family reads as structure, never page furniture (kamervragen.furniture): fractie
-# headings and answer headings, wherever a page break puts them.
-LABELS = (PARTY_HEADING, ANSWER_HEADING)
 
 # How a fractie's question paragraph opens: "De leden van de VVD-fractie vragen …", "Deze leden
 # …", "Ook de leden van de CDA-fractie …", "Het lid van de BBB-fractie …".
@@ -195,6 +192,19 @@ SHORT_PARTY_HEADING = re.compile(
     r"(?:(?P<hyphenated>\S.*?)-fractie|[Ff]ractie\s+van\s+(?:de\s+)?(?P<named>\S.*?)|(?P<bare>\S.*?))"
     r"\s*:?$"
 )
+# The lines this family reads as structure, never page furniture (kamervragen.furniture), wherever
+# a page break puts them: fractie and answer headings, and the labels of the other layouts. (Not
+# PART_HEADING: "A. Pechtold …" at the start of a line of running text reads the same.)
+LABELS = (
+    PARTY_HEADING,
+    ANSWER_HEADING,
+    REPLY_PARTY_HEADING,
+    QUESTION_LABEL,
+    ANSWER_LABEL,
+    QUESTION_LABEL_INLINE,
+    ANSWER_LABEL_INLINE,
+)
+
 # A reply's opening words to a fractie, not an answer: "De minister dankt de leden van de
 # VVD-fractie voor hun vragen", "Het kabinet heeft met belangstelling kennisgenomen van …".
 REPLY_INTRO = re.compile(r"\b(?:dank(?:t|en|e)?|bedankt|kennis\s?genomen)\b", re.IGNORECASE)
