@@ -23,12 +23,13 @@ A line is furniture when one of these holds, in this order:
    last line (some producers set it just inside the band);
 5. ``page-number``: a number standing alone in the band ("3", "- 3 -", "pagina 3 van 12", "3/12")
    whose value is the page's number plus the document's offset, at the height where the other page
-   numbers stand, on at least two pages (in a document of one or two pages: its page's own number);
-6. ``running-header`` / ``running-footer`` by repetition: in a document of more than two pages, a
-   line in the band whose text (digits aside) recurs in the same band on more than half of the
-   pages, whose digits either stay the same on every page or count the pages, and which stands at
-   the page's edge on each of them (only furniture above a header, below a footer); a question
-   (a line ending in "?") never is one.
+   numbers stand, on more than half of the pages (in a document of one or two pages, its page's own
+   number is enough);
+6. ``running-header`` / ``running-footer`` by repetition: a line in the band whose text (digits
+   aside) recurs in the same band on more than half of the pages (so on both pages of a document
+   of two, never in a document of one), whose digits either stay the same on every page or count
+   the pages, and which stands at the page's edge on each of them (only furniture above a header,
+   below a footer); a question (a line ending in "?") never is one.
 
 Rules 5 and 6 are why a label at the top of consecutive pages ("Antwoord 2" on page 2, "Antwoord 4"
 on page 3) stays text even without rule 1: its number does not count the pages.
@@ -177,9 +178,9 @@ def _reasons(layout: Layout) -> dict[int, str]:
     candidates = {
         key: indices
         for key, indices in repeated.items()
-        # "Most pages", of a document long enough for repetition to mean anything.
-        if page_count > 2
-        and 2 * len({lines[index].page for index in indices}) > page_count
+        # "Most pages": more than half of them, and at least two.
+        if 2 * len(pages := {lines[index].page for index in indices}) > page_count
+        and len(pages) >= 2
         and _counts_pages(lines, texts, indices)
     }
     # A running line stands at the page's edge: nothing but furniture above a header or below a
@@ -304,9 +305,10 @@ def _page_numbers(
     """The candidates that number the pages: in one band and at one height, each its page's number
     plus one offset (a document printed as pages 5–8 of a larger one has offset 4).
 
-    The numbering must show on at least two pages, except in a document of one or two pages, where
-    a number that is its page's own ("2" on page 2) is enough. A question number standing alone at
-    a page's top or foot ("3" on page 5, "5" under the text of page 3) does not fit, and stays text.
+    The numbering must show on more than half of the pages, and on two at least, except in a
+    document of one or two pages, where a number that is its page's own ("2" on page 2) is enough.
+    A question number standing alone at a page's top or foot ("3" on page 5, "5" under the text of
+    page 3) does not fit, and stays text.
     """
     keyed: dict[int, tuple[str | None, int]] = {}
     for index in candidates:
@@ -322,7 +324,8 @@ def _page_numbers(
         return {}
     # The (band, offset) on most pages; on a tie, the one where the number is the page's own.
     best = max(pages_of, key=lambda key: (len(pages_of[key]), key[1] == 0))
-    if len(pages_of[best]) < 2 and not (page_count <= 2 and best[1] == 0):
+    numbered = len(pages_of[best])
+    if not (numbered >= 2 and 2 * numbered > page_count) and not (page_count <= 2 and best[1] == 0):
         return {}
     chosen = [index for index, key in keyed.items() if key == best]
     # Page numbers stand at one height on every page; a number elsewhere is text.
