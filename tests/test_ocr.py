@@ -21,6 +21,7 @@ from conftest import CORPUS, SAMPLE_PDF, shared_path
 from documents import masthead, p, render
 from kamervragen import model
 from kamervragen.errors import LimitExceededError, NoTextLayerError
+from kamervragen.furniture import find_furniture
 from kamervragen.layout import Layout
 from kamervragen.limits import ReadLimits
 from kamervragen.readers import ocr as ocr_reader
@@ -173,7 +174,7 @@ def test_own_scan_says_it_is_ocr(own_scan: tuple[Path, Path]) -> None:
     assert all(page.confidence is not None and page.confidence > 80 for page in layout.ocr.pages)
     assert all(page.words > 20 for page in layout.ocr.pages)
     # The record survives the layout file.
-    assert Layout.from_json(layout.to_json()).ocr == layout.ocr
+    assert Layout.from_json(find_furniture(layout).to_json()).ocr == layout.ocr
 
 
 def test_own_scan_lines_look_like_the_digital_ones(own_scan: tuple[Path, Path]) -> None:
@@ -206,7 +207,7 @@ def test_digital_pdf_is_not_recognised_unless_forced(own_scan: tuple[Path, Path]
 def test_ocr_runs_in_the_reading_child(own_scan: tuple[Path, Path]) -> None:
     _, scan = own_scan
     layout = read_isolated(scan)
-    assert layout == read_cached(scan)
+    assert layout == find_furniture(read_cached(scan))  # read() also finds the furniture
 
 
 def test_page_image_beyond_the_pixel_limit_is_refused_before_rendering(
@@ -266,7 +267,7 @@ def test_sample_pdf_reads_as_before_with_ocr_auto() -> None:
     """A digital PDF: no OCR, and the layout file has no OCR record (its bytes are unchanged)."""
     layout = ocr_reader.read_pdf(SAMPLE_PDF, options=AUTO)
     assert layout.ocr is None
-    assert '"ocr"' not in layout.to_json()
+    assert '"ocr"' not in find_furniture(layout).to_json()
     assert layout == read_pdf(SAMPLE_PDF)
 
 
