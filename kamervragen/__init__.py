@@ -32,7 +32,12 @@ __all__ = ["OUTPUTS", "Document", "__version__", "convert", "qa_records", "write
 
 
 def convert(
-    path: str | PathLike[str], *, strict: bool = False, limits: ReadLimits | None = None
+    path: str | PathLike[str],
+    *,
+    strict: bool = False,
+    limits: ReadLimits | None = None,
+    ocr: str = "auto",
+    threads: int = 1,
 ) -> Document:
     """Read the PDF at ``path`` into its :class:`~kamervragen.model.Document`: ``metadata``,
     ``questions()``, ``answers()``, ``footnotes``, ``anomalies`` (the warnings), as the writers
@@ -40,15 +45,18 @@ def convert(
 
     Bad input raises a :class:`~kamervragen.errors.KamervragenError` naming the file and where;
     with ``strict``, so does the first structure warning. ``limits``: what reading may cost
-    (:class:`~kamervragen.limits.ReadLimits`; the defaults of the command line).
+    (:class:`~kamervragen.limits.ReadLimits`; the defaults of the command line). ``ocr``, as the
+    command line's ``--ocr``: ``"auto"`` recognises the pages of a scan with Tesseract,
+    ``"off"`` refuses a scan, ``"force"`` recognises every page; ``threads`` pages at a time.
     """
     from pathlib import Path
 
-    from kamervragen import pipeline
+    from kamervragen import pipeline, readers
     from kamervragen.limits import DEFAULT_LIMITS
 
     pdf = Path(path)
-    done = pipeline.read(pdf, limits or DEFAULT_LIMITS)
+    reader, options = readers.choose(ocr, threads=threads)
+    done = pipeline.read(pdf, limits or DEFAULT_LIMITS, reader=reader, options=options)
     _, document = pipeline.semantic_xml(pipeline.structure(done, strict=strict), pdf.stem)
     return document
 

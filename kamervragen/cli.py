@@ -250,15 +250,16 @@ def read_limits(args: argparse.Namespace) -> ReadLimits:
     )
 
 
-# --ocr: the PDFium reader alone (off), or the OCR reader in one of its modes.
+# --ocr: the PDFium reader alone (off), or the OCR reader in one of its modes. The same as
+# readers.OCR_MODES, written out so that parsing arguments does not load PDFium (tested).
 OCR_MODES = ("auto", "off", "force")
 
 
 def reader_choice(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     """The reader (name in READERS) and its options for the parsed --ocr and --threads."""
-    if args.ocr == "off":
-        return "pdfium", {}
-    return "ocr", {"mode": args.ocr, "threads": args.threads}
+    from kamervragen.readers import choose
+
+    return choose(args.ocr, threads=args.threads)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -296,12 +297,17 @@ def _internal_error(exc: Exception, document: str, log_file: Path | None) -> int
 
 def _primary_input(args: argparse.Namespace) -> Path:
     """The file a command is about, to name in an internal error: its one input, else (a
-    command over several files, which names the file itself where it can) its output."""
+    command over several files, which names the file itself where it can) its output file or
+    folder (``convert``, ``corpus``: ``--out``)."""
     for name in ("pdf", "layout", "xml"):
         value = getattr(args, name, None)
         if isinstance(value, Path):
             return value
-    return Path(args.output)
+    for name in ("output", "out"):
+        value = getattr(args, name, None)
+        if value is not None:
+            return Path(value)
+    return Path(args.command)
 
 
 def _declared_outputs(args: argparse.Namespace) -> list[Path]:

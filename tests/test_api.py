@@ -6,10 +6,15 @@ import contextlib
 import io
 import os
 import re
+import shutil
+from pathlib import Path
+
+import pytest
 
 import kamervragen
 from conftest import REPO, SAMPLE_PDF
-from kamervragen import pipeline
+from kamervragen import cli, pipeline, readers
+from kamervragen.errors import NoTextLayerError
 from kamervragen.limits import DEFAULT_LIMITS
 
 
@@ -54,3 +59,28 @@ def test_everything_public_is_listed() -> None:
     for name in kamervragen.__all__:
         assert getattr(kamervragen, name) is not None
     assert set(kamervragen.OUTPUTS) >= {"html", "pdf", "akn", "qa"}
+
+
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="Tesseract is not installed (make test installs it)"
+)
+def test_the_api_reads_a_scan_as_the_command_line_does(tmp_path: Path) -> None:
+    """``ocr`` as ``--ocr``: the default recognises a page without a text layer, "off" refuses it
+    with the command line's error (exit code 5)."""
+    from test_ocr import aanhangsel_pdf, scan_of
+
+    scan = scan_of(aanhangsel_pdf(tmp_path / "ah-tk-20232024-2001.pdf"), tmp_path / "scan.pdf")
+    with pytest.raises(NoTextLayerError):
+        kamervragen.convert(scan, ocr="off")
+    doc = kamervragen.convert(scan, threads=2)
+    assert doc.metadata.ocr is not None
+    assert [q.numbers for q in doc.questions()] == [(1,), (2,), (3,)]
+    assert [a.numbers for a in doc.answers()] == [(1,), (2,), (3,)]
+
+
+def test_the_ocr_setting_has_one_set_of_values() -> None:
+    assert cli.OCR_MODES == readers.OCR_MODES
+    assert readers.choose("off") == ("pdfium", {})
+    assert readers.choose("force", threads=2) == ("ocr", {"mode": "force", "threads": 2})
+    with pytest.raises(ValueError, match="ocr must be one of auto, off, force"):
+        readers.choose("of")

@@ -353,3 +353,20 @@ def test_a_step_with_an_internal_error_leaves_no_output(
     assert line.startswith("kamervragen: minimal.xml: internal error: IndexError: list index out")
     assert line.endswith("run it again with --log FILE to keep the traceback")
     assert not output.exists()
+
+
+def test_a_bug_in_the_corpus_files_is_one_line_naming_the_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug outside any one document (here: writing the corpus files) still ends in one line
+    with exit code 11, naming the folder the command writes, not in a traceback."""
+    from kamervragen import corpus
+
+    def broken(*args: object, **kwargs: object) -> dict[str, bytes]:
+        raise KeyError("questions")
+
+    monkeypatch.setattr(corpus, "corpus_files", broken)
+    out = tmp_path / "out"
+    assert main(["convert", str(SAMPLE_PDF), "--out", str(out), "--formats", "txt"]) == 11
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith(f"kamervragen: {out.name}: internal error: KeyError: 'questions'")

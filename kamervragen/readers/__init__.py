@@ -25,7 +25,7 @@ from kamervragen.limits import DEFAULT_LIMITS, ReadLimits
 from kamervragen.readers import ocr, pdfium
 from kamervragen.readers.isolation import run_isolated
 
-__all__ = ["DEFAULT_READER", "READERS", "ReadFunction", "Reader", "read"]
+__all__ = ["DEFAULT_READER", "OCR_MODES", "READERS", "ReadFunction", "Reader", "choose", "read"]
 
 
 class ReadFunction(Protocol):
@@ -78,6 +78,26 @@ READERS: dict[str, Reader] = {
     )
 }
 DEFAULT_READER = "pdfium"
+
+#: The values of the ``ocr`` setting (config, ``--ocr``): recognise pages without a text layer,
+#: never recognise (a scan is refused, exit code 5), or recognise every page.
+OCR_MODES = ("auto", "off", "force")
+
+
+def choose(ocr: str = "auto", *, threads: int = 1) -> tuple[str, dict[str, object]]:
+    """The reader (a name in :data:`READERS`) and its options for the ``ocr`` setting, with
+    ``threads`` pages recognised at a time.
+
+    >>> choose("off")
+    ('pdfium', {})
+    >>> choose("auto", threads=2)
+    ('ocr', {'mode': 'auto', 'threads': 2})
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    if ocr == "off":
+        return "pdfium", {}
+    return "ocr", {"mode": ocr, "threads": threads}
 
 
 def read(
