@@ -18,7 +18,10 @@ rule convert_chunk:
         strict=get_strict_option(),
         limits=READ_LIMIT_OPTIONS,
         ocr=get_ocr_option(),
-    threads: config["ocr_threads"]
+    # One core per chunk: the chunks of a batch run side by side, one per core. With ocr_threads
+    # (2) a chunk held two cores and two cores ran one chunk at a time (bench/results/issue-16.txt:
+    # 2 cores / 1 core 1.01x at 200 documents). A scan in a chunk is recognised on one thread.
+    threads: 1
     log:
         f"{LOG_DIR}/convert_chunk/{{chunk}}.log",
     conda:
