@@ -395,6 +395,43 @@ def test_a_crash_in_the_reading_child_costs_only_the_child() -> None:
     )
 
 
+CRASH_IN_A_LARGE_PARENT = """
+import os, signal, sys
+from pathlib import Path
+from kamervragen.errors import InputError
+from kamervragen.limits import DEFAULT_LIMITS
+from kamervragen.readers.isolation import run_isolated
+
+ballast = bytearray(400 * 1024 * 1024)  # touched: the parent's peak resident size is > 400 MiB
+for at in range(0, len(ballast), 4096):
+    ballast[at] = 1
+
+def crashing_read(path, limits, *, progress):
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+try:
+    run_isolated(crashing_read, Path(sys.argv[1]), DEFAULT_LIMITS, engine="PDFium")
+except InputError as error:
+    print(type(error).__name__, error)
+"""
+
+
+def test_a_crash_in_the_child_of_a_large_process_is_a_crash_not_the_memory_limit() -> None:
+    """A forked child starts from its parent's peak resident size (Linux ru_maxrss); only what
+    the child itself grew counts towards "out of memory" (CI once read a crash as one)."""
+    run = subprocess.run(
+        [sys.executable, "-c", CRASH_IN_A_LARGE_PARENT, str(SAMPLE_PDF)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert run.stdout.strip() == (
+        f"InputError {SAMPLE_PDF.name}: PDFium crashed (SIGSEGV) while reading it; "
+        "expected a valid PDF that PDFium can read"
+    )
+
+
 def test_a_bug_in_the_reading_child_keeps_its_traceback() -> None:
     def buggy_read(path: Path, limits: ReadLimits, *, progress: object) -> Layout:
         raise ZeroDivisionError("a bug")

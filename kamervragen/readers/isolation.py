@@ -49,7 +49,10 @@ class SandboxedRead(Protocol):
 
 # The child's CPU limit is a backstop for when the parent is gone (it kills on the wall clock).
 _CPU_BACKSTOP_SECONDS = 30
-# A child that dies of a signal after using this share of the memory ceiling ran out of memory.
+# A child that dies of a signal after growing by this share of the memory ceiling ran out of
+# memory. Growth, not peak: on Linux a forked child inherits its parent's peak resident size
+# (``ru_maxrss`` starts at the parent's high-water mark), so a crash in a child of a large
+# process (a test run, a long batch) would otherwise read as an allocation failure.
 _MEMORY_DEATH_SHARE = 0.25
 _FRAME = struct.Struct("!Q")  # each message: its length, then a pickle of (kind, value)
 _CHILD_FAILED = 70  # the child's exit status when it could not send its result
@@ -78,6 +81,7 @@ def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine:
         return read(path, limits, progress=None)
     name = path.name
     started = time.monotonic()
+    inherited_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns to the caller
@@ -143,7 +147,7 @@ def run_isolated(read: SandboxedRead, path: Path, limits: ReadLimits, *, engine:
             page=page,
             expected=f"a PDF read within {limits.max_seconds:g} s; " + raise_with("max_seconds"),
         )
-    return _child_death(name, page, limits, wait_status, usage, engine=engine)
+    return _child_death(name, page, limits, wait_status, usage, inherited_peak, engine=engine)
 
 
 def _child(
@@ -221,10 +225,20 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
 
 
 def _child_death(
-    name: str, page: int | None, limits: ReadLimits, wait_status: int, usage: Any, *, engine: str
+    name: str,
+    page: int | None,
+    limits: ReadLimits,
+    wait_status: int,
+    usage: Any,
+    inherited_peak: int,
+    *,
+    engine: str,
 ) -> NoReturn:
-    """Explain why the child ended without a result: memory, CPU time, or a crash of the engine."""
-    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+    """Explain why the child ended without a result: memory, CPU time, or a crash of the engine.
+
+    ``inherited_peak`` is the parent's peak resident size at the fork (bytes), which the child's
+    own ``ru_maxrss`` starts from."""
+    grown = usage.ru_maxrss * 1024 - inherited_peak  # kilobytes on Linux
     if os.WIFSIGNALED(wait_status):
         number = os.WTERMSIG(wait_status)
         cause = signal.Signals(number).name if number in signal.valid_signals() else str(number)
@@ -236,11 +250,11 @@ def _child_death(
                 expected=f"a PDF read within {limits.max_seconds:g} s; "
                 + raise_with("max_seconds"),
             )
-        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
+        if limits.max_memory and grown >= _MEMORY_DEATH_SHARE * limits.max_memory:
             raise out_of_memory(name, page, limits)
         problem = f"{engine} crashed ({cause}) while reading it"
     else:
-        if limits.max_memory and peak >= _MEMORY_DEATH_SHARE * limits.max_memory:
+        if limits.max_memory and grown >= _MEMORY_DEATH_SHARE * limits.max_memory:
             raise out_of_memory(name, page, limits)
         problem = f"the reader stopped without a result (exit status {os.WEXITSTATUS(wait_status)})"
     raise InputError(
