@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kamervragen import model, patterns
 from kamervragen.references import find_references
-from kamervragen.text import NoteRef, Paragraph
+from kamervragen.text import NoteMarker, TextParagraph
 
 # Abbreviations whose full stop does not end a sentence (Dutch parliamentary usage).
 ABBREVIATIONS = frozenset(
@@ -37,7 +37,9 @@ class _Span:
     item: model.WebLink | model.DocLink
 
 
-def inline(paragraph: Paragraph, *, asks: bool = False, start: int = 0) -> tuple[model.Inline, ...]:
+def inline(
+    paragraph: TextParagraph, *, asks: bool = False, start: int = 0
+) -> tuple[model.Inline, ...]:
     """The paragraph's text (from ``start``) as inline content.
 
     Footnote references stand at their exact offsets, web links and document references wrap
@@ -60,7 +62,7 @@ def inline(paragraph: Paragraph, *, asks: bool = False, start: int = 0) -> tuple
 
     def content(a: int, b: int, *, last: bool) -> list[model.Inline]:
         """Inline content of text[a:b]; references at offset b only for the last segment."""
-        events: list[tuple[int, int, _Span | NoteRef]] = [
+        events: list[tuple[int, int, _Span | NoteMarker]] = [
             (ref.offset, 1, ref)
             for ref in refs
             if a <= ref.offset < b or (last and ref.offset == b)
@@ -90,7 +92,7 @@ def inline(paragraph: Paragraph, *, asks: bool = False, start: int = 0) -> tuple
     return _canonical(result)
 
 
-def _spans(paragraph: Paragraph) -> list[_Span]:
+def _spans(paragraph: TextParagraph) -> list[_Span]:
     text = paragraph.text
     spans = [
         _Span(link.start, link.end, model.WebLink(url=link.url, text=text[link.start : link.end]))
@@ -162,11 +164,11 @@ def question_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def heading(paragraph: Paragraph) -> model.Heading:
+def heading(paragraph: TextParagraph) -> model.Heading:
     return model.Heading(inline(paragraph), page=paragraph.page, line=paragraph.line)
 
 
-def paragraph_block(paragraph: Paragraph, *, asks: bool = False) -> model.Paragraph:
+def paragraph_block(paragraph: TextParagraph, *, asks: bool = False) -> model.Paragraph:
     return model.Paragraph(inline(paragraph, asks=asks), page=paragraph.page, line=paragraph.line)
 
 
@@ -179,7 +181,7 @@ _MARKERS: tuple[tuple[model.ListKind, re.Pattern[str]], ...] = (
 )
 
 
-def list_marker(paragraph: Paragraph) -> tuple[model.ListKind, str] | None:
+def list_marker(paragraph: TextParagraph) -> tuple[model.ListKind, str] | None:
     """The list kind and printed marker if the paragraph is a list item: ``("bullet", "•")``."""
     if not patterns.LIST_MARKER.match(paragraph.text):
         return None
@@ -190,7 +192,9 @@ def list_marker(paragraph: Paragraph) -> tuple[model.ListKind, str] | None:
     return None
 
 
-def build_blocks(paragraphs: Sequence[Paragraph], *, asks: bool = False) -> tuple[model.Block, ...]:
+def build_blocks(
+    paragraphs: Sequence[TextParagraph], *, asks: bool = False
+) -> tuple[model.Block, ...]:
     """Paragraphs as blocks: runs of list items become one list, runs of table rows one table.
 
     Numbered items ("1. …") only make a list when at least two follow each other; a lone "1." is
@@ -229,7 +233,7 @@ def build_blocks(paragraphs: Sequence[Paragraph], *, asks: bool = False) -> tupl
     return tuple(blocks)
 
 
-def list_item(paragraph: Paragraph, marker: str, *, asks: bool = False) -> model.ListItem:
+def list_item(paragraph: TextParagraph, marker: str, *, asks: bool = False) -> model.ListItem:
     start = len(marker) + 1  # the marker and the one space after it
     return model.ListItem(
         marker=marker,
@@ -239,6 +243,6 @@ def list_item(paragraph: Paragraph, marker: str, *, asks: bool = False) -> model
     )
 
 
-def table_row(paragraph: Paragraph) -> tuple[tuple[model.Inline, ...], ...]:
+def table_row(paragraph: TextParagraph) -> tuple[tuple[model.Inline, ...], ...]:
     """A table row paragraph ("a | b | c") as its cells."""
     return tuple((cell,) if cell else () for cell in paragraph.text.split(" | "))

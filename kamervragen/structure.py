@@ -25,8 +25,7 @@ from kamervragen import blocks, model
 from kamervragen.errors import Anomaly, StructureError
 from kamervragen.families import FAMILIES, FamilyParse, detect_family
 from kamervragen.layout import Layout, OcrInfo
-from kamervragen.text import Footnote as TextFootnote
-from kamervragen.text import Paragraph, Text
+from kamervragen.text import Text, TextFootnote, TextParagraph
 
 QA = TypeVar("QA", model.Question, model.Answer)
 
@@ -304,7 +303,9 @@ def _block_position(block: model.Block) -> tuple[int | None, int | None]:
 
 def _footnote(note: TextFootnote) -> model.Footnote:
     # The footnote's text gets the same inline treatment as a paragraph (links, document references).
-    pseudo = Paragraph(note.text, note.page, note.lines, False, False, 0.0, 0.0, links=note.links)
+    pseudo = TextParagraph(
+        note.text, note.page, note.lines, False, False, 0.0, 0.0, links=note.links
+    )
     content = tuple(
         item
         for item in blocks.inline(pseudo)
@@ -379,7 +380,7 @@ def _first_difference(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
-def _paragraph_at(paragraphs: Sequence[Paragraph], position: int) -> Paragraph | None:
+def _paragraph_at(paragraphs: Sequence[TextParagraph], position: int) -> TextParagraph | None:
     """The paragraph holding the ``position``-th non-space character of the text."""
     seen = 0
     for paragraph in paragraphs:

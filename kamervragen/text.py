@@ -7,10 +7,17 @@ one), repairs line-end hyphenation and takes footnote markers out of the text, r
 stood. :func:`render_txt` writes the ``<name>.txt`` form.
 
 Conservation starts at the PDF's text: :func:`check_text_conservation` proves, for every text it
-builds, that each layout line is accounted for exactly once, in a paragraph (:attr:`Paragraph.lines`),
-a footnote (:attr:`Footnote.lines`) or as furniture (:attr:`Text.furniture`, each line with its reason
-in the layout), and that every letter and digit of a paragraph's or footnote's lines is in its text,
-in order.
+builds, that each layout line is accounted for exactly once, in a paragraph
+(:attr:`TextParagraph.lines`), a footnote (:attr:`TextFootnote.lines`) or as furniture
+(:attr:`Text.furniture`, each line with its reason in the layout), and that every letter and digit of
+a paragraph's or footnote's lines is in its text, in order.
+
+The types here are this step's output, not the document model: a :class:`TextParagraph` is plain
+text with the layout lines it came from and their typography, its footnote markers
+(:class:`NoteMarker`) and links (:class:`LinkSpan`) as offsets into that text. The structure step
+(:mod:`kamervragen.structure`, :mod:`kamervragen.blocks`) turns them into the model's
+:class:`~kamervragen.model.Paragraph`, :class:`~kamervragen.model.Footnote`,
+:class:`~kamervragen.model.NoteRef` and :class:`~kamervragen.model.WebLink`.
 """
 
 from __future__ import annotations
@@ -28,16 +35,18 @@ from kamervragen.layout import Layout, Line, Link, Source
 
 
 @dataclass(frozen=True, slots=True)
-class NoteRef:
-    """A footnote marker: footnote ``number`` is referenced right after ``text[:offset]``."""
+class NoteMarker:
+    """A footnote marker taken out of the text: footnote ``number`` is referenced right after
+    ``text[:offset]``."""
 
     offset: int
     number: int
 
 
 @dataclass(frozen=True, slots=True)
-class WebLink:
-    """``text[start:end]`` is the visible text of a link to ``url`` (from a link annotation)."""
+class LinkSpan:
+    """A link as a span of the text: ``text[start:end]`` is the visible text of a link to ``url``
+    (from a link annotation)."""
 
     start: int
     end: int
@@ -45,8 +54,8 @@ class WebLink:
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One paragraph of body text.
+class TextParagraph:
+    """One paragraph of body text: layout lines joined in reading order, with their typography.
 
     ``text`` is whitespace-normalised (single spaces), hyphenation repaired, footnote markers removed.
     """
@@ -58,8 +67,8 @@ class Paragraph:
     italic: bool
     indent: float  # x of the first line minus the page's body margin, in points (answers: ~28)
     size: float  # dominant font size
-    note_refs: tuple[NoteRef, ...] = ()
-    links: tuple[WebLink, ...] = ()
+    note_refs: tuple[NoteMarker, ...] = ()
+    links: tuple[LinkSpan, ...] = ()
     table: bool = False  # a table row: its cells are separated by " | " in ``text``
 
     @property
@@ -68,25 +77,27 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
-class Footnote:
+class TextFootnote:
+    """One footnote: its layout lines joined, the number it is referenced by taken off."""
+
     number: int
     text: str  # without its leading number
     page: int
     lines: tuple[int, ...]
-    links: tuple[WebLink, ...] = ()
+    links: tuple[LinkSpan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
     source: Source
-    paragraphs: tuple[Paragraph, ...]
-    footnotes: tuple[Footnote, ...]
+    paragraphs: tuple[TextParagraph, ...]
+    footnotes: tuple[TextFootnote, ...]
     furniture: tuple[
         int, ...
     ]  # layout line indices removed as page furniture (reasons: the layout)
 
 
-def marked_text(paragraph: Paragraph) -> str:
+def marked_text(paragraph: TextParagraph) -> str:
     """The paragraph's text with each footnote marker written as ``[n]`` where it stood."""
     parts: list[str] = []
     position = 0
@@ -453,12 +464,12 @@ def _build_paragraph(
     metrics: _Metrics,
     lexicon: Counter[str],
     footnote_numbers: set[int],
-) -> Paragraph:
+) -> TextParagraph:
     lines = [layout.lines[index] for index in group]
     urls = _link_urls(layout.links, lines)
     text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls)
     sizes = Counter(line.size for line in lines)
-    return Paragraph(
+    return TextParagraph(
         text=text,
         page=lines[0].page,
         lines=tuple(group),
@@ -478,8 +489,8 @@ def _join_with_markers(
     lexicon: Counter[str],
     footnote_numbers: set[int],
     urls: Sequence[str] = (),
-) -> tuple[str, list[NoteRef]]:
-    """Join the lines' text; raised footnote numbers become :class:`NoteRef` offsets.
+) -> tuple[str, list[NoteMarker]]:
+    """Join the lines' text; raised footnote numbers become :class:`NoteMarker` offsets.
 
     While joining, each marker stands in the text as one private-use character (U+E000, or the
     next one that the lines do not hold: symbol fonts print private-use characters too), so that
@@ -510,11 +521,11 @@ def _join_with_markers(
             line_text += chunk
         text = join_lines(text, _normalise(line_text), lexicon)
     text = repair_urls(text, urls)
-    refs: list[NoteRef] = []
+    refs: list[NoteMarker] = []
     plain: list[str] = []
     for char in text:
         if char == marker:
-            refs.append(NoteRef(offset=len(plain), number=numbers[len(refs)]))
+            refs.append(NoteMarker(offset=len(plain), number=numbers[len(refs)]))
         else:
             plain.append(char)
     return "".join(plain), refs
@@ -580,11 +591,11 @@ def _normalise(text: str) -> str:
 
 def _build_footnotes(
     layout: Layout, notes_at: dict[int, int], lexicon: Counter[str]
-) -> list[Footnote]:
+) -> list[TextFootnote]:
     groups: dict[int, list[int]] = {}
     for index, first in notes_at.items():
         groups.setdefault(first, []).append(index)
-    footnotes: list[Footnote] = []
+    footnotes: list[TextFootnote] = []
     for key in sorted(groups):
         indices = sorted(groups[key])
         lines = [layout.lines[index] for index in indices]
@@ -597,7 +608,7 @@ def _build_footnotes(
             text = join_lines(text, _normalise(line.text.replace("\t", " ")), lexicon)
         text = repair_urls(text, _link_urls(layout.links, lines))
         footnotes.append(
-            Footnote(
+            TextFootnote(
                 number=number,
                 text=text,
                 page=lines[0].page,
@@ -649,13 +660,13 @@ def repair_urls(text: str, urls: Sequence[str]) -> str:
     return text
 
 
-def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list[WebLink]:
+def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list[LinkSpan]:
     """Web links whose annotation rectangle overlaps these lines, located in the joined text.
 
     The visible text of a wrapped URL may differ from the target (a hyphen at the wrap, a space);
     the link annotation's URL is the truth, so the visible text is found by matching it loosely.
     """
-    found: list[WebLink] = []
+    found: list[LinkSpan] = []
     pages = {line.page for line in lines}
     seen: set[str] = set()
     for link in links:
@@ -666,7 +677,7 @@ def _find_links(text: str, links: Sequence[Link], lines: Sequence[Line]) -> list
         span = _locate(text, link.url)
         if span is not None:
             seen.add(link.url)
-            found.append(WebLink(start=span[0], end=span[1], url=link.url))
+            found.append(LinkSpan(start=span[0], end=span[1], url=link.url))
     return found
 
 

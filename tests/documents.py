@@ -18,7 +18,7 @@ from kamervragen import model
 from kamervragen.layout import Layout, Source
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document
-from kamervragen.text import NoteRef, Paragraph, Text, build_text
+from kamervragen.text import NoteMarker, Text, TextParagraph, build_text
 
 STYLE = """
 @page { size: A4; margin: 2.5cm 2.5cm 3cm;
@@ -90,9 +90,9 @@ def paragraph(
     page: int = 1,
     bold: bool = False,
     italic: bool = False,
-    note_refs: tuple[NoteRef, ...] = (),
-) -> Paragraph:
-    return Paragraph(
+    note_refs: tuple[NoteMarker, ...] = (),
+) -> TextParagraph:
+    return TextParagraph(
         text=text,
         page=page,
         lines=(line,),
@@ -104,10 +104,10 @@ def paragraph(
     )
 
 
-def text_of(*texts: str | Paragraph) -> Text:
+def text_of(*texts: str | TextParagraph) -> Text:
     """Running text from plain strings (one paragraph each, numbered lines) or paragraphs."""
     paragraphs = tuple(
-        item if isinstance(item, Paragraph) else paragraph(item, index)
+        item if isinstance(item, TextParagraph) else paragraph(item, index)
         for index, item in enumerate(texts)
     )
     return Text(source=SOURCE, paragraphs=paragraphs, footnotes=(), furniture=())

@@ -6,18 +6,18 @@ import pytest
 
 from kamervragen import model
 from kamervragen.blocks import build_blocks, inline, question_sentences
-from kamervragen.text import NoteRef, Paragraph, WebLink
+from kamervragen.text import LinkSpan, NoteMarker, TextParagraph
 
 
 def paragraph(
     text: str,
     *,
-    note_refs: tuple[NoteRef, ...] = (),
-    links: tuple[WebLink, ...] = (),
+    note_refs: tuple[NoteMarker, ...] = (),
+    links: tuple[LinkSpan, ...] = (),
     table: bool = False,
     line: int = 0,
-) -> Paragraph:
-    return Paragraph(
+) -> TextParagraph:
+    return TextParagraph(
         text=text, page=1, lines=(line,), bold=False, italic=False, indent=0.0, size=10.0,
         note_refs=note_refs, links=links, table=table,
     )  # fmt: skip
@@ -30,17 +30,17 @@ REF = model.DocumentRef("Kamerstuk 28676, nr. 352", "kamerstuk", dossier="28676"
 INLINE = {
     "plain": (paragraph("Ja."), False, ("Ja.",)),
     "marker mid-text": (
-        paragraph(MOTIE, note_refs=(NoteRef(45, 1),)),
+        paragraph(MOTIE, note_refs=(NoteMarker(45, 1),)),
         False,
         (MOTIE[:45], model.NoteRef(1), MOTIE[45:]),
     ),
     "two markers together keep their order": (
-        paragraph("Kent u de berichten?", note_refs=(NoteRef(20, 1), NoteRef(20, 2))),
+        paragraph("Kent u de berichten?", note_refs=(NoteMarker(20, 1), NoteMarker(20, 2))),
         False,
         ("Kent u de berichten?", model.NoteRef(1), model.NoteRef(2)),
     ),
     "link annotation": (
-        paragraph(f"Zie {URL}.", links=(WebLink(4, 4 + len(URL), URL),)),
+        paragraph(f"Zie {URL}.", links=(LinkSpan(4, 4 + len(URL), URL),)),
         False,
         ("Zie ", model.WebLink(URL, URL), "."),
     ),
@@ -64,7 +64,7 @@ INLINE = {
     "asks, with the marker after the question mark outside": (
         paragraph(
             "Zij delen de zorgen. Kent u het bericht? Zo ja, wat vindt u ervan?",
-            note_refs=(NoteRef(len("Zij delen de zorgen. Kent u het bericht?"), 1),),
+            note_refs=(NoteMarker(len("Zij delen de zorgen. Kent u het bericht?"), 1),),
         ),
         True,
         (
@@ -79,7 +79,9 @@ INLINE = {
 
 
 @pytest.mark.parametrize(("source", "asks", "expected"), INLINE.values(), ids=INLINE.keys())
-def test_inline_content(source: Paragraph, asks: bool, expected: tuple[model.Inline, ...]) -> None:
+def test_inline_content(
+    source: TextParagraph, asks: bool, expected: tuple[model.Inline, ...]
+) -> None:
     content = inline(source, asks=asks)
     assert content == expected
     assert model.plain_text(content) == source.text  # nothing added, nothing lost

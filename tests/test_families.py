@@ -11,7 +11,7 @@ from conftest import REPO
 from kamervragen import model
 from kamervragen.families import FAMILIES, detect_family
 from kamervragen.layout import Source
-from kamervragen.text import Paragraph, Text
+from kamervragen.text import Text, TextParagraph
 from kamervragen.writers.families import FAMILY_WORDING
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -39,7 +39,8 @@ def test_the_fallback_family_has_no_label_and_comes_last() -> None:
 
 def text_of(*lines: str) -> Text:
     paragraphs = tuple(
-        Paragraph(line, 1, (index,), False, False, 0.0, 10.0) for index, line in enumerate(lines)
+        TextParagraph(line, 1, (index,), False, False, 0.0, 10.0)
+        for index, line in enumerate(lines)
     )
     return Text(Source("x.pdf", "0", 1), paragraphs, (), ())
 

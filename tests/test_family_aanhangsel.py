@@ -15,7 +15,7 @@ from kamervragen.families import aanhangsel
 from kamervragen.layout import Source
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document
-from kamervragen.text import NoteRef, Paragraph, Text, build_text
+from kamervragen.text import NoteMarker, Text, TextParagraph, build_text
 
 PDFS = aanhangsel_pdfs()
 needs_corpus = pytest.mark.skipif(not PDFS, reason="reference corpus ../shared is absent")
@@ -236,7 +236,7 @@ def text_of(*paragraphs: str | tuple[str, int]) -> Text:
     built = []
     for index, item in enumerate(paragraphs):
         value, page = item if isinstance(item, tuple) else (item, 1)
-        built.append(Paragraph(value, page, (index,), False, False, 0.0, 10.0))
+        built.append(TextParagraph(value, page, (index,), False, False, 0.0, 10.0))
     return Text(Source("constructed.pdf", "0" * 64, 2), tuple(built), (), ())
 
 
@@ -315,15 +315,18 @@ def test_a_combined_question_is_divided_only_where_unambiguous() -> None:
 
 
 def test_a_divided_paragraph_keeps_its_footnote_references() -> None:
-    paragraph = Paragraph(
+    paragraph = TextParagraph(
         "Klopt dit? Zo nee, waarom niet? Hoe staat het met de motie? Zo niet, waarom?", 1, (3, 4, 5),
-        False, False, 0.0, 10.0, note_refs=(NoteRef(31, 1), NoteRef(59, 2)),
+        False, False, 0.0, 10.0, note_refs=(NoteMarker(31, 1), NoteMarker(59, 2)),
     )  # fmt: skip
     first, second = aanhangsel.split_combined([paragraph], 2, paragraph, [])
-    assert (first.text, first.note_refs) == ("Klopt dit? Zo nee, waarom niet?", (NoteRef(31, 1),))
+    assert (first.text, first.note_refs) == (
+        "Klopt dit? Zo nee, waarom niet?",
+        (NoteMarker(31, 1),),
+    )
     assert (second.text, second.note_refs) == (
         "Hoe staat het met de motie? Zo niet, waarom?",
-        (NoteRef(27, 2),),
+        (NoteMarker(27, 2),),
     )
 
 

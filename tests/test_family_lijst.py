@@ -17,7 +17,7 @@ from kamervragen.errors import StructureError
 from kamervragen.families import lijst
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
-from kamervragen.text import NoteRef
+from kamervragen.text import NoteMarker
 
 # --- A lijst with the question number on its own line --------------------------------------------
 
@@ -622,11 +622,11 @@ def test_nota_without_committee_passages_has_no_structure() -> None:
 
 
 def test_split_paragraph_keeps_footnote_markers() -> None:
-    source = paragraph("Vraag 1 Kent u het bericht? Ja.", 0, note_refs=(NoteRef(27, 1),))
+    source = paragraph("Vraag 1 Kent u het bericht? Ja.", 0, note_refs=(NoteMarker(27, 1),))
     label, rest = lijst.split_paragraph(source, len("Vraag 1"))
     assert label.text == "Vraag 1" and label.note_refs == ()
     assert rest is not None and rest.text == "Kent u het bericht? Ja."
-    assert rest.note_refs == (NoteRef(19, 1),)
+    assert rest.note_refs == (NoteMarker(19, 1),)
     assert rest.text[:19] == "Kent u het bericht?"
 
 

@@ -16,7 +16,7 @@ from kamervragen.families import FamilyParse, verslag
 from kamervragen.layout import Source
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.structure import build_document, check_conservation, link_questions
-from kamervragen.text import NoteRef, Paragraph, Text, build_text
+from kamervragen.text import NoteMarker, Text, TextParagraph, build_text
 
 GOLD = ("corpus", "verslag", "28676-navo-verslag.gold.json")
 REFLOWED = ("corpus", "verslag", "28676-navo-verslag-reflowed.pdf")
@@ -223,7 +223,7 @@ def test_the_sample_without_indentation_reads_the_same() -> None:
 TK_FURNITURE = ["Tweede Kamer der Staten-Generaal", "Vergaderjaar 2020–2021", "kst-28676-359"]
 
 
-def make_text(*paragraphs: Paragraph) -> Text:
+def make_text(*paragraphs: TextParagraph) -> Text:
     return Text(Source("constructed.pdf", "0" * 64, 2), tuple(paragraphs), (), ())
 
 
@@ -240,9 +240,9 @@ class Lines:
         bold: bool = False,
         indent: float = 0.0,
         page: int = 1,
-        note_refs: tuple[NoteRef, ...] = (),
-    ) -> Paragraph:
-        paragraph = Paragraph(
+        note_refs: tuple[NoteMarker, ...] = (),
+    ) -> TextParagraph:
+        paragraph = TextParagraph(
             text, page, (self.line,), bold, False, indent, 9.5, note_refs=note_refs
         )
         self.line += 1

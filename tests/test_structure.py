@@ -14,7 +14,7 @@ from kamervragen.layout import Source
 from kamervragen.readers.pdfium import read_pdf
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document, check_conservation, link_questions
-from kamervragen.text import Paragraph, Text, build_text
+from kamervragen.text import Text, TextParagraph, build_text
 
 
 def label(text: str, page: int = 1, line: int = 0) -> model.Heading:
@@ -135,7 +135,7 @@ SOURCE = Source(file="doc.pdf", sha256="a" * 64, pages=2)
 
 def text_of(*texts: tuple[str, int, int]) -> Text:
     paragraphs = tuple(
-        Paragraph(value, page, (line,), False, False, 0.0, 10.0) for value, page, line in texts
+        TextParagraph(value, page, (line,), False, False, 0.0, 10.0) for value, page, line in texts
     )
     return Text(SOURCE, paragraphs, (), ())
 

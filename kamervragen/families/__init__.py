@@ -77,8 +77,8 @@ def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
     the first family of :data:`FAMILIES` whose label it carries.
 
     >>> from kamervragen.layout import Source
-    >>> from kamervragen.text import Paragraph, Text
-    >>> p = lambda s: Paragraph(s, 1, (0,), False, False, 0.0, 10.0)
+    >>> from kamervragen.text import TextParagraph, Text
+    >>> p = lambda s: TextParagraph(s, 1, (0,), False, False, 0.0, 10.0)
     >>> detect_family(Text(Source("x.pdf", "0", 1), (p("28676 NAVO"), p("Nr. VERSLAG")), (), ()), [])
     'verslag'
     """

@@ -35,7 +35,7 @@ from kamervragen import blocks, model
 from kamervragen.errors import Anomaly
 from kamervragen.families import FamilyParse, base_metadata
 from kamervragen.references import find_references, parse_date
-from kamervragen.text import NoteRef, Paragraph, Text, WebLink
+from kamervragen.text import LinkSpan, NoteMarker, Text, TextParagraph
 
 # --- Dutch conventions --------------------------------------------------------------------------
 
@@ -229,7 +229,7 @@ def label_numbers(value: str) -> tuple[int, ...]:
 # --- Headers and metadata -----------------------------------------------------------------------
 
 
-def read_header(paragraphs: Sequence[Paragraph]) -> _Header:
+def read_header(paragraphs: Sequence[TextParagraph]) -> _Header:
     """The questions header, the answer (or Mededeling) header and "Zie ook", from the front paragraphs.
 
     The headers are read from the paragraphs' joined text, so a header set over two paragraphs is
@@ -403,7 +403,7 @@ def _masthead(metadata: model.Metadata, furniture: Sequence[str]) -> model.Metad
 
 
 def _front(
-    paragraphs: Sequence[Paragraph], header: _Header
+    paragraphs: Sequence[TextParagraph], header: _Header
 ) -> tuple[tuple[model.Block, ...], tuple[model.Node, ...]]:
     """The front blocks, and the unlabelled text of a Mededeling (an announcement opening the body).
 
@@ -433,7 +433,7 @@ def _is_header_paragraph(value: str) -> bool:
 # --- The body -----------------------------------------------------------------------------------
 
 
-def _interludes(paragraphs: Sequence[Paragraph], first: int) -> set[int]:
+def _interludes(paragraphs: Sequence[TextParagraph], first: int) -> set[int]:
     """Indices of an answer header (and its "Zie ook") after the first label."""
     found: set[int] = set()
     for index in range(first, len(paragraphs)):
@@ -444,7 +444,7 @@ def _interludes(paragraphs: Sequence[Paragraph], first: int) -> set[int]:
 
 
 def _labelled_body(
-    paragraphs: Sequence[Paragraph],
+    paragraphs: Sequence[TextParagraph],
     labels: Sequence[Label | None],
     interludes: set[int],
     first: int,
@@ -452,7 +452,7 @@ def _labelled_body(
 ) -> tuple[model.Node, ...]:
     """One node per label, holding the paragraphs up to the next label (or answer header)."""
     nodes: list[model.Node] = []
-    current: tuple[Label, Paragraph, list[Paragraph]] | None = None
+    current: tuple[Label, TextParagraph, list[TextParagraph]] | None = None
     last_numbers: tuple[int, ...] = ()
 
     def close() -> None:
@@ -467,7 +467,7 @@ def _labelled_body(
                 last_numbers = label.numbers
             elif label.kind == "answer" and not label.numbers:
                 label = dataclasses.replace(label, numbers=last_numbers)
-            content: list[Paragraph] = []
+            content: list[TextParagraph] = []
             # "Vraag 1: Kent u …": the block's text follows its label on the line.
             if label.length < len(paragraph.text):
                 rest = len(paragraph.text) - len(paragraph.text[label.length :].lstrip())
@@ -485,7 +485,10 @@ def _labelled_body(
 
 
 def _node(
-    label: Label, label_paragraph: Paragraph, content: list[Paragraph], anomalies: list[Anomaly]
+    label: Label,
+    label_paragraph: TextParagraph,
+    content: list[TextParagraph],
+    anomalies: list[Anomaly],
 ) -> model.Node:
     heading = blocks.heading(label_paragraph)
     if not content and label.kind != "announcement":
@@ -505,8 +508,8 @@ def _node(
 
 
 def split_combined(
-    paragraphs: list[Paragraph], count: int, label: Paragraph, anomalies: list[Anomaly]
-) -> list[Paragraph]:
+    paragraphs: list[TextParagraph], count: int, label: TextParagraph, anomalies: list[Anomaly]
+) -> list[TextParagraph]:
     """A combined question's paragraphs, divided so that each of its ``count`` questions starts one.
 
     Only when the block has fewer paragraphs than questions, and only where the division is
@@ -527,7 +530,7 @@ def split_combined(
                     page=label.page, line=label.line)
         )  # fmt: skip
         return paragraphs
-    result: list[Paragraph] = []
+    result: list[TextParagraph] = []
     for paragraph in paragraphs:
         start = 0
         for end, next_start in cuts.get(id(paragraph), []):
@@ -539,7 +542,7 @@ def split_combined(
     return result
 
 
-def _question_boundaries(paragraph: Paragraph) -> list[tuple[int, int]]:
+def _question_boundaries(paragraph: TextParagraph) -> list[tuple[int, int]]:
     """``(end, next_start)`` after each negative follow-up that another question follows."""
     value = paragraph.text
     found: list[tuple[int, int]] = []
@@ -561,7 +564,7 @@ def _question_boundaries(paragraph: Paragraph) -> list[tuple[int, int]]:
     return found
 
 
-def slice_paragraph(paragraph: Paragraph, start: int, end: int) -> Paragraph:
+def slice_paragraph(paragraph: TextParagraph, start: int, end: int) -> TextParagraph:
     """The part ``text[start:end]`` of a paragraph, with its footnote references and links.
 
     A reference at the cut belongs to the part before it ("…afspreekt?³ Heeft …"). The part's first
@@ -570,12 +573,12 @@ def slice_paragraph(paragraph: Paragraph, start: int, end: int) -> Paragraph:
     """
     value = paragraph.text
     refs = tuple(
-        NoteRef(ref.offset - start, ref.number)
+        NoteMarker(ref.offset - start, ref.number)
         for ref in paragraph.note_refs
         if start < ref.offset <= end or (start == 0 and ref.offset == 0)
     )
     links = tuple(
-        WebLink(link.start - start, link.end - start, link.url)
+        LinkSpan(link.start - start, link.end - start, link.url)
         for link in paragraph.links
         if start <= link.start and link.end <= end
     )
@@ -592,7 +595,7 @@ def slice_paragraph(paragraph: Paragraph, start: int, end: int) -> Paragraph:
 
 
 def _numbered_document(
-    paragraphs: list[Paragraph], anomalies: list[Anomaly]
+    paragraphs: list[TextParagraph], anomalies: list[Anomaly]
 ) -> tuple[tuple[model.Block, ...], tuple[model.Node, ...], _Header]:
     """An older layout: questions "1", "2" …, then the answer header, then answers "1", "2" ….
 
@@ -621,7 +624,7 @@ def _numbered_document(
     return front, tuple(body), header
 
 
-def _first_numbered(paragraphs: Sequence[Paragraph], start: int, end: int) -> int | None:
+def _first_numbered(paragraphs: Sequence[TextParagraph], start: int, end: int) -> int | None:
     for index in range(start, end):
         match = OLD_NUMBER.match(paragraphs[index].text)
         if match and int(match.group("number")) == 1:
@@ -630,10 +633,10 @@ def _first_numbered(paragraphs: Sequence[Paragraph], start: int, end: int) -> in
 
 
 def _numbered_blocks(
-    paragraphs: Sequence[Paragraph], kind: str, anomalies: list[Anomaly]
+    paragraphs: Sequence[TextParagraph], kind: str, anomalies: list[Anomaly]
 ) -> list[model.Node]:
     """Questions or answers numbered 1, 2, …: a paragraph with the next number opens the next block."""
-    groups: list[tuple[int, Paragraph, list[Paragraph]]] = []
+    groups: list[tuple[int, TextParagraph, list[TextParagraph]]] = []
     for paragraph in paragraphs:
         match = OLD_NUMBER.match(paragraph.text)
         expected = groups[-1][0] + 1 if groups else 1

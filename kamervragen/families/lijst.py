@@ -59,7 +59,7 @@ from kamervragen.blocks import build_blocks, heading
 from kamervragen.errors import Anomaly
 from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata
 from kamervragen.references import find_references, normalise_dossier, parse_date
-from kamervragen.text import Paragraph, Text
+from kamervragen.text import Text, TextParagraph
 
 # --- Title block ----------------------------------------------------------------------------------
 
@@ -215,7 +215,9 @@ SENTENCE_END = (".", "?", "!", ";", ",", ":")
 # --- Splitting a label off its paragraph ----------------------------------------------------------
 
 
-def split_paragraph(paragraph: Paragraph, at: int) -> tuple[Paragraph, Paragraph | None]:
+def split_paragraph(
+    paragraph: TextParagraph, at: int
+) -> tuple[TextParagraph, TextParagraph | None]:
     """``paragraph`` as its text before ``at`` and the rest (None when the rest is empty).
 
     Footnote markers and links keep their places; a link across ``at`` (never in a label) is
@@ -311,7 +313,9 @@ def parse(text: Text, furniture: Sequence[str], *, family: model.Family) -> Fami
 UNRECOGNISED_MIN = 3
 
 
-def _unrecognised(paragraphs: Sequence[Paragraph], body: tuple[model.Node, ...]) -> list[Anomaly]:
+def _unrecognised(
+    paragraphs: Sequence[TextParagraph], body: tuple[model.Node, ...]
+) -> list[Anomaly]:
     """A warning when the text has far more question-like paragraphs than recognised questions."""
     questions = [node for node in model.walk(body) if isinstance(node, model.Question)]
     labelled: set[int] = set()  # layout lines that start a question block or any label
@@ -421,10 +425,10 @@ def _split_cross_references(text: str, numbers: set[int]) -> list[model.Inline]:
     return parts
 
 
-def _front(paragraphs: Sequence[Paragraph]) -> tuple[model.Block, ...]:
+def _front(paragraphs: Sequence[TextParagraph]) -> tuple[model.Block, ...]:
     """Title lines (bold) as headings, the rest (introduction, signatures) as blocks."""
     blocks: list[model.Block] = []
-    run: list[Paragraph] = []
+    run: list[TextParagraph] = []
     for paragraph in paragraphs:
         if paragraph.bold:
             blocks.extend(build_blocks(run))
@@ -436,12 +440,12 @@ def _front(paragraphs: Sequence[Paragraph]) -> tuple[model.Block, ...]:
     return tuple(blocks)
 
 
-def _is_heading_like(paragraph: Paragraph) -> bool:
+def _is_heading_like(paragraph: TextParagraph) -> bool:
     text = paragraph.text
     return 0 < len(text) <= HEADING_MAX and not text.endswith(SENTENCE_END) and not paragraph.table
 
 
-def _is_title_line(paragraph: Paragraph) -> bool:
+def _is_title_line(paragraph: TextParagraph) -> bool:
     text = paragraph.text
     return bool(
         DOSSIER_LINE.match(text)
@@ -469,7 +473,7 @@ def _heading_level(text: str) -> int:
 class _HeadingMark:
     """A section heading in the flat reading-order sequence, before sections are nested."""
 
-    paragraph: Paragraph
+    paragraph: TextParagraph
     level: int
 
 
@@ -480,7 +484,7 @@ def _nest(entries: Sequence[_Entry]) -> tuple[model.Node, ...]:
     """Turn the flat sequence of nodes and heading marks into nested sections (by level)."""
     root: list[model.Node] = []
     # The open sections: (level, heading paragraph, content so far).
-    stack: list[tuple[int, Paragraph, list[model.Node]]] = []
+    stack: list[tuple[int, TextParagraph, list[model.Node]]] = []
 
     def close() -> None:
         level, paragraph, content = stack.pop()
@@ -499,7 +503,7 @@ def _nest(entries: Sequence[_Entry]) -> tuple[model.Node, ...]:
     return tuple(root)
 
 
-def _closing_start(paragraphs: Sequence[Paragraph], start: int) -> int:
+def _closing_start(paragraphs: Sequence[TextParagraph], start: int) -> int:
     """Where the closing signature begins ("De Minister van …," and the name), else the end."""
     for index in range(len(paragraphs) - 1, max(start, len(paragraphs) - 6) - 1, -1):
         if CLOSING.match(paragraphs[index].text):
@@ -507,11 +511,11 @@ def _closing_start(paragraphs: Sequence[Paragraph], start: int) -> int:
     return len(paragraphs)
 
 
-def _blocks(paragraphs: Sequence[Paragraph], *, asks: bool = False) -> tuple[model.Block, ...]:
+def _blocks(paragraphs: Sequence[TextParagraph], *, asks: bool = False) -> tuple[model.Block, ...]:
     return build_blocks(paragraphs, asks=asks)
 
 
-def _anomaly(code: str, message: str, paragraph: Paragraph) -> Anomaly:
+def _anomaly(code: str, message: str, paragraph: TextParagraph) -> Anomaly:
     # The line is a layout line index; the structure step turns it into a line on the page.
     return Anomaly(code, message, page=paragraph.page, line=paragraph.line)
 
@@ -528,8 +532,8 @@ class _Start:
 
     kind: str  # "question", "answer" or "announcement"
     numbers: tuple[int, ...]
-    label: Paragraph | None  # the label's own paragraph, or the label split off the text
-    rest: Paragraph | None  # the text after the label in the same paragraph
+    label: TextParagraph | None  # the label's own paragraph, or the label split off the text
+    rest: TextParagraph | None  # the text after the label in the same paragraph
     # How a question label is printed ("Vraag N", a bare number, a number before the text) and
     # in which type: the questions of one list are all printed alike.
     form: tuple[str, bool, bool] = ("", False, False)
@@ -538,7 +542,7 @@ class _Start:
 class _Labelled:
     """Numbered questions with (or without) answer labels; see the module docstring."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+    def __init__(self, paragraphs: Sequence[TextParagraph]) -> None:
         self.paragraphs = paragraphs
         self.answer_labels = any(self._answer(p) for p in paragraphs)
         # Without answer labels the answers are found by style or after the question mark, unless
@@ -550,7 +554,7 @@ class _Labelled:
     # Labels, by what is printed.
 
     @staticmethod
-    def _answer(paragraph: Paragraph) -> _Start | None:
+    def _answer(paragraph: TextParagraph) -> _Start | None:
         match = ANSWER_LABEL.match(paragraph.text)
         if not match:
             return None
@@ -712,7 +716,9 @@ class _Labelled:
         entries: list[_Entry] = []
         anomalies: list[Anomaly] = []
         # The node being filled: kind, numbers, label paragraph, its paragraphs.
-        current: tuple[str, tuple[int, ...], Paragraph | None, list[Paragraph]] | None = None
+        current: tuple[str, tuple[int, ...], TextParagraph | None, list[TextParagraph]] | None = (
+            None
+        )
         question_numbers: tuple[int, ...] = ()
         has_answer = False
         previous_last = 0
@@ -816,7 +822,7 @@ class _Labelled:
 
     @staticmethod
     def _split_unlabelled(
-        numbers: tuple[int, ...], label: model.Heading | None, content: list[Paragraph]
+        numbers: tuple[int, ...], label: model.Heading | None, content: list[TextParagraph]
     ) -> list[model.Node]:
         """A question and its unlabelled answer: split where the type style changes, else after
         the first paragraph that ends in a question mark."""
@@ -845,7 +851,7 @@ class _Labelled:
         return nodes
 
 
-def _form(kind: str, paragraph: Paragraph) -> tuple[str, bool, bool]:
+def _form(kind: str, paragraph: TextParagraph) -> tuple[str, bool, bool]:
     return kind, paragraph.bold, paragraph.italic
 
 
@@ -868,7 +874,7 @@ def _printed_numbers(text: str) -> tuple[int, ...]:
 class _Nota:
     """Sections in which committee passages (questions) are followed by answers."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+    def __init__(self, paragraphs: Sequence[TextParagraph]) -> None:
         self.paragraphs = paragraphs
         # When the document sets the committee's passages in italics, italics decide; otherwise
         # the fractie phrase that opens a passage does.
@@ -879,7 +885,7 @@ class _Nota:
             p.bold and _is_heading_like(p) and NUMBERED_HEADING.match(p.text) for p in paragraphs
         )
 
-    def _heading(self, paragraph: Paragraph) -> bool:
+    def _heading(self, paragraph: TextParagraph) -> bool:
         if not _is_heading_like(paragraph) or FRACTIE_QUESTION.match(paragraph.text):
             return False
         # Where headings are set in bold, a roman numbered line ("1. Gemeenten") is a list item.
@@ -887,7 +893,7 @@ class _Nota:
             not self.bold_headings and bool(NUMBERED_HEADING.match(paragraph.text))
         )
 
-    def _committee(self, paragraph: Paragraph) -> bool:
+    def _committee(self, paragraph: TextParagraph) -> bool:
         if self.italic:
             return paragraph.italic
         return bool(FRACTIE_QUESTION.match(paragraph.text))
@@ -934,7 +940,7 @@ class _Nota:
         asking: str | None = None  # the fractie of the question being filled
         pending: list[int] = []  # questions since the last answer: a collective answer answers all
         kind: str | None = None  # what is being filled: "question", "answer" or None (blocks)
-        content: list[Paragraph] = []
+        content: list[TextParagraph] = []
 
         def flush() -> None:
             nonlocal content
@@ -1053,7 +1059,7 @@ LETTER_LABEL = re.compile(
 RIGHT_COLUMN = 150.0
 
 
-def _letter(paragraphs: Sequence[Paragraph]) -> model.Letter | None:
+def _letter(paragraphs: Sequence[TextParagraph]) -> model.Letter | None:
     """The covering letter in the front matter: its head (the labelled fields, in one or two
     columns, a value continuing on the next lines of its column), the addressee, the salutation
     and the signatories after the letter's last sentence. None without a salutation."""
@@ -1168,7 +1174,7 @@ def _kamerstuk(printed: str) -> model.DocumentRef:
 
 
 def _lijst_metadata(
-    metadata: model.Metadata, front: Sequence[Paragraph], lead: str | None = None
+    metadata: model.Metadata, front: Sequence[TextParagraph], lead: str | None = None
 ) -> model.Metadata:
     """What the front matter says about the list: the covering letter, the report the questions
     are about, who answered, and the committee and date when the title block has none."""

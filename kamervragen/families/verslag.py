@@ -42,7 +42,7 @@ from kamervragen.errors import Anomaly
 from kamervragen.families import FamilyParse, base_metadata
 from kamervragen.families.lijst import split_paragraph
 from kamervragen.references import normalise_dossier, parse_date
-from kamervragen.text import Paragraph, Text
+from kamervragen.text import Text, TextParagraph
 
 # --- Dutch conventions --------------------------------------------------------------------------
 
@@ -276,7 +276,7 @@ class _Title:
     date: model.PartialDate | None = None
 
 
-def _read_title(paragraphs: Sequence[Paragraph], furniture: Sequence[str]) -> _Title:
+def _read_title(paragraphs: Sequence[TextParagraph], furniture: Sequence[str]) -> _Title:
     """The dossier line, the type line and the date line at the top of the first page.
 
     The title area ends after the last of them; the dossier title may run over several lines
@@ -323,7 +323,7 @@ def _read_title(paragraphs: Sequence[Paragraph], furniture: Sequence[str]) -> _T
     return _Title(end, dossier, title, number, document_type, date)
 
 
-def _body_start(paragraphs: Sequence[Paragraph], start: int) -> int:
+def _body_start(paragraphs: Sequence[TextParagraph], start: int) -> int:
     """Where the body begins: the first fractie or part heading, else the first topic, question or
     answer."""
     for index in range(start, len(paragraphs)):
@@ -340,7 +340,7 @@ def _body_start(paragraphs: Sequence[Paragraph], start: int) -> int:
     return len(paragraphs)
 
 
-def _closing_start(paragraphs: Sequence[Paragraph], start: int, answers: frozenset[int]) -> int:
+def _closing_start(paragraphs: Sequence[TextParagraph], start: int, answers: frozenset[int]) -> int:
     """Where the signature lines after the last answer begin (the end when there are none)."""
     last_answer = max(
         (
@@ -364,7 +364,7 @@ def _opens_answer(text: str) -> bool:
     )
 
 
-def _is_part_heading(paragraph: Paragraph) -> bool:
+def _is_part_heading(paragraph: TextParagraph) -> bool:
     """ "I. INBRENG VAN DE FRACTIES": a roman numeral and a short title, set as a heading."""
     text = paragraph.text
     return bool(
@@ -376,7 +376,7 @@ def _is_part_heading(paragraph: Paragraph) -> bool:
     )
 
 
-def _part_headings(paragraphs: Sequence[Paragraph], start: int) -> frozenset[int]:
+def _part_headings(paragraphs: Sequence[TextParagraph], start: int) -> frozenset[int]:
     """The body paragraphs that are part headings of a questions-first verslag.
 
     A numbered heading is a part ("I. Inbreng van de fracties") before the first fractie heading,
@@ -409,7 +409,7 @@ def _part_headings(paragraphs: Sequence[Paragraph], start: int) -> frozenset[int
     return frozenset(result)
 
 
-def _is_delimiter(paragraph: Paragraph) -> bool:
+def _is_delimiter(paragraph: TextParagraph) -> bool:
     """A heading or label that ends whatever question or answer runs before it."""
     text = paragraph.text
     return bool(
@@ -422,7 +422,7 @@ def _is_delimiter(paragraph: Paragraph) -> bool:
 
 
 def _typographic_answers(
-    paragraphs: Sequence[Paragraph], start: int, parts: frozenset[int] = frozenset()
+    paragraphs: Sequence[TextParagraph], start: int, parts: frozenset[int] = frozenset()
 ) -> frozenset[int]:
     """The paragraphs that are answers by typography alone, in a verslag that labels no answer.
 
@@ -461,7 +461,7 @@ def _typographic_answers(
     indents = sorted(p.indent for p in openers)
     base = indents[len(indents) // 2]
 
-    def style(paragraph: Paragraph) -> tuple[bool, bool, bool, float]:
+    def style(paragraph: TextParagraph) -> tuple[bool, bool, bool, float]:
         indented = paragraph.indent - base >= INDENT_STEP
         return paragraph.bold, paragraph.italic, indented, round(2 * paragraph.size) / 2
 
@@ -528,7 +528,7 @@ def _addressees(preamble: str) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
-def _is_heading(paragraph: Paragraph) -> bool:
+def _is_heading(paragraph: TextParagraph) -> bool:
     """A short emphasised line that does not read as a sentence: a topic heading."""
     text = paragraph.text
     return (
@@ -540,10 +540,10 @@ def _is_heading(paragraph: Paragraph) -> bool:
     )
 
 
-def _blocks(paragraphs: Sequence[Paragraph], *, asks: bool = False) -> tuple[model.Block, ...]:
+def _blocks(paragraphs: Sequence[TextParagraph], *, asks: bool = False) -> tuple[model.Block, ...]:
     """Paragraphs as blocks, with short emphasised lines (subheadings) as headings."""
     result: list[model.Block] = []
-    run: list[Paragraph] = []
+    run: list[TextParagraph] = []
     for paragraph in paragraphs:
         if _is_heading(paragraph):
             result += blocks.build_blocks(run, asks=asks)
@@ -561,11 +561,11 @@ def _party_name(match: re.Match[str]) -> str:
 
 @dataclass
 class _Answer:
-    heading: Paragraph | None  # None: an answer told by typography alone
+    heading: TextParagraph | None  # None: an answer told by typography alone
     number: int | None  # None: to be paired by order (a reply part's unlabelled answer)
     by: str | None
     question_indent: float | None  # the indentation of the question before it
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[TextParagraph] = field(default_factory=list)
     label: model.Heading | None = None  # the printed label, when it is not the heading paragraph
     numbering: model.Numbering = "printed"
 
@@ -601,19 +601,19 @@ class _Answer:
 class _Loose:
     """A paragraph of a reply outside any labelled answer: an answer by order, or reply text."""
 
-    paragraph: Paragraph
+    paragraph: TextParagraph
     restated: bool = False  # a question the reply repeats ("Vraag 7" and its text): never an answer
 
 
 @dataclass
 class _Topic:
-    heading: Paragraph
+    heading: TextParagraph
     content: list[_Item] = field(default_factory=list)
 
 
 @dataclass
 class _Party:
-    heading: Paragraph
+    heading: TextParagraph
     name: str
     content: list[_Item] = field(default_factory=list)
     questions: int = 0
@@ -628,7 +628,7 @@ _Item = model.Node | _Answer | _Topic | _Loose
 
 @dataclass
 class _Part:
-    heading: Paragraph
+    heading: TextParagraph
     reply: bool
     content: list[model.Node] = field(default_factory=list)
 
@@ -648,8 +648,10 @@ class _Builder:
         self.party: _Party | None = None
         self.topic: _Topic | None = None
         self.answer: _Answer | None = None
-        self.pending: list[Paragraph] = []  # text since the last delimiter: a question, or an intro
-        self.question_label: tuple[Paragraph, int] | None = None  # "Vraag 7", awaiting its text
+        self.pending: list[
+            TextParagraph
+        ] = []  # text since the last delimiter: a question, or an intro
+        self.question_label: tuple[TextParagraph, int] | None = None  # "Vraag 7", awaiting its text
         self.restating: int | None = None  # the reply repeats question N before its answer
         self.last_number = 0
         self.questions_seen = 0  # questions so far: an unnumbered question's inferred number
@@ -661,7 +663,7 @@ class _Builder:
 
     def add(
         self,
-        paragraph: Paragraph,
+        paragraph: TextParagraph,
         *,
         typographic_answer: bool = False,
         part: bool = False,
@@ -741,7 +743,7 @@ class _Builder:
         """Whether we are in the reply part, or in a fractie's reply section."""
         return bool((self.party and self.party.reply) or (self.part and self.part.reply))
 
-    def reply_fractie(self, paragraph: Paragraph) -> str | None:
+    def reply_fractie(self, paragraph: TextParagraph) -> str | None:
         """In the reply part, a heading that names a fractie of part I alone ("VVD-fractie",
         "De leden van de VVD-fractie:", "VVD") heads that fractie's reply."""
         if self.part is None or not self.part.reply or not _is_heading(paragraph):
@@ -760,7 +762,7 @@ class _Builder:
             self.party = _Party(self.part.heading, "", reply=True)
         return self.party
 
-    def continues_answer(self, paragraph: Paragraph) -> bool:
+    def continues_answer(self, paragraph: TextParagraph) -> bool:
         """Whether a paragraph after an answer heading still belongs to that answer."""
         answer = self.answer
         assert answer is not None
@@ -769,12 +771,12 @@ class _Builder:
             return paragraph.indent > answer.indent - INDENT_STEP
         return not (_is_heading(paragraph) or QUESTION_OPENER.match(paragraph.text))
 
-    def open_part(self, heading: Paragraph) -> None:
+    def open_part(self, heading: TextParagraph) -> None:
         self.close_part()
         # "Reactie van de minister" does not say who signed; the metadata claims no one.
         self.part = _Part(heading, reply=bool(REPLY_PART.search(heading.text)))
 
-    def open_answer(self, heading: Paragraph, match: re.Match[str]) -> None:
+    def open_answer(self, heading: TextParagraph, match: re.Match[str]) -> None:
         expected = self.last_number + 1
         if match.group("number"):
             number = int(match.group("number"))
@@ -810,7 +812,7 @@ class _Builder:
         if question is not None:
             self.place(question.node)
 
-    def open_typographic_answer(self, paragraph: Paragraph) -> None:
+    def open_typographic_answer(self, paragraph: TextParagraph) -> None:
         """An answer known by its typography: it answers the question text before it, and both
         take the question's printed number ("7. De leden …"), else the next number in the
         document, inferred."""
@@ -828,7 +830,7 @@ class _Builder:
             self.place(question.node)
         self.answer = _Answer(None, number, None, None, [paragraph], numbering=numbering)
 
-    def open_reply_answer(self, label: Paragraph, match: re.Match[str]) -> None:
+    def open_reply_answer(self, label: TextParagraph, match: re.Match[str]) -> None:
         """An answer in the reply part: numbered by its label, or paired by order later."""
         self.close_answer()
         party = self.reply_party()
@@ -867,9 +869,9 @@ class _Builder:
 
     def question(
         self,
-        paragraphs: list[Paragraph],
+        paragraphs: list[TextParagraph],
         numbers: tuple[int, ...],
-        label: tuple[Paragraph, int] | None = None,
+        label: tuple[TextParagraph, int] | None = None,
         numbering: model.Numbering = "printed",
     ) -> _PendingQuestion:
         party = self.party.name if self.party else None
@@ -915,7 +917,7 @@ class _Builder:
         if self.part is not None:
             # Part I of a questions-first verslag without question labels: a paragraph that opens
             # as questions do begins a question; the question's number is its position.
-            groups: list[list[Paragraph]] = []
+            groups: list[list[TextParagraph]] = []
             for paragraph in pending:
                 if not groups or QUESTION_OPENER.match(paragraph.text):
                     groups.append([])
@@ -1052,7 +1054,7 @@ class _Builder:
         else:
             self.container().append(node)
 
-    def anomaly(self, code: str, message: str, paragraph: Paragraph) -> None:
+    def anomaly(self, code: str, message: str, paragraph: TextParagraph) -> None:
         self.anomalies.append(Anomaly(code, message, page=paragraph.page, line=paragraph.line))
 
     def answered_by(self) -> str | None:
@@ -1062,7 +1064,7 @@ class _Builder:
         return Counter(self.by).most_common(1)[0][0]
 
 
-def _opens_question(paragraph: Paragraph) -> bool:
+def _opens_question(paragraph: TextParagraph) -> bool:
     """Whether a paragraph opens as a question does, after its label if it has one."""
     if QUESTION_OPENER.match(paragraph.text):
         return True
@@ -1070,7 +1072,9 @@ def _opens_question(paragraph: Paragraph) -> bool:
     return found is not None and bool(QUESTION_OPENER.match(found[1].text))
 
 
-def _inline_question_label(paragraph: Paragraph) -> tuple[Paragraph, Paragraph, int] | None:
+def _inline_question_label(
+    paragraph: TextParagraph,
+) -> tuple[TextParagraph, TextParagraph, int] | None:
     """ "Vraag 7: De leden …" or "7. De leden van de …": the label, the question text, the number.
 
     A bare number is a label only before the words a question opens with, so that a numbered list
@@ -1099,7 +1103,7 @@ def _materialise(
     """A reply section's items as model nodes: answers, topic sections, and the loose paragraphs
     (an answer paired by order, or reply text)."""
     result: list[model.Node] = []
-    run: list[Paragraph] = []
+    run: list[TextParagraph] = []
     for item in content:
         if isinstance(item, _Loose) and id(item) not in answers_by_order:
             run.append(item.paragraph)
@@ -1123,16 +1127,16 @@ def _materialise(
 
 @dataclass(frozen=True, slots=True)
 class _PendingQuestion:
-    paragraphs: list[Paragraph]
+    paragraphs: list[TextParagraph]
     node: model.Question
 
 
-def _is_intro(paragraph: Paragraph) -> bool:
+def _is_intro(paragraph: TextParagraph) -> bool:
     """A fractie's opening paragraph: it says what the fractie read and asks nothing itself."""
     text = paragraph.text
     return bool(QUESTION_OPENER.match(text) and INTRO_OPENING.search(text)) and "?" not in text
 
 
-def _opening_party(paragraph: Paragraph) -> str | None:
+def _opening_party(paragraph: TextParagraph) -> str | None:
     match = OPENING_PARTY.match(paragraph.text)
     return _party_name(match) if match else None
