@@ -120,6 +120,10 @@ SPACED_CAPITALS = re.compile(r"(?<!\S)[A-Z](?: [A-Z]){3,}(?!\S)")
 # "korte- of middellange", "land- en tuinbouw": a hyphen that stands for a shared word part
 # (weglatingsstreepje) is followed by a conjunction, so it is kept, with its space.
 ELISION_CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "als", "dan", "and", "or"})
+# Prefixes that Dutch joins to the next word part with a hyphen (Woordenlijst: "ex-partner",
+# "oud-minister", "non-proliferatie", "niet-roker", "adjunct-directeur", "loco-burgemeester",
+# "kandidaat-lid", "interim-manager"): a line-end hyphen after one of them is a real one.
+HYPHEN_PREFIXES = frozenset({"ex", "oud", "non", "niet", "adjunct", "loco", "kandidaat", "interim"})
 # Dutch writes a hyphen between compound parts whose touching vowels would otherwise read as one
 # sound (klinkerbotsing: "informatie-uitwisseling", "zee-egel", "auto-ongeluk"), so a line-end
 # hyphen between these vowel pairs is a real one.

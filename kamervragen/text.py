@@ -148,11 +148,12 @@ def build_text(layout: Layout) -> Text:
     furniture = {index for index, line in enumerate(lines) if line.furniture is not None}
     notes_at = _find_footnote_lines(lines, furniture, metrics)
     lexicon = _lexicon(lines)
-    footnotes = _build_footnotes(layout, notes_at, lexicon)
+    inserted = inserted_hyphen(lines)
+    footnotes = _build_footnotes(layout, notes_at, lexicon, inserted)
     numbers = {note.number for note in footnotes}
     body = [i for i in range(len(lines)) if i not in furniture and i not in notes_at]
     paragraphs = [
-        _build_paragraph(layout, group, metrics, lexicon, numbers)
+        _build_paragraph(layout, group, metrics, lexicon, numbers, inserted)
         for group in _group_paragraphs(lines, body, metrics)
     ]
     text = Text(
@@ -280,8 +281,33 @@ def _lexicon(lines: Sequence[Line]) -> Counter[str]:
 
 
 _PUNCTUATION = "()[]{}«»‘’“”\"'.,;:!?…"
+
+
+def inserted_hyphen(lines: Sequence[Line]) -> str | None:
+    """The hyphen the producer inserts where it breaks a word itself, when it has one of its own.
+
+    WeasyPrint (and some typesetters) end a line broken inside a word with U+2010 HYPHEN and keep
+    the author's hyphens as HYPHEN-MINUS. When a document prints U+2010 at line ends and nowhere
+    else, every line-end U+2010 is a break the producer made (``"mili‐" + "eu"`` is "milieu") and
+    every line-end HYPHEN-MINUS is the author's (``"non-" + "proliferatie"`` is
+    "non-proliferatie"). A document that prints U+2010 inside a line uses it as a hyphen of the
+    text: then None, and the words around each line-end hyphen decide (:func:`join_lines`).
+    """
+    at_end = False
+    for line in lines:
+        text = line.text.rstrip()
+        if "\u2010" in text[:-1]:
+            return None
+        at_end = at_end or text.endswith("\u2010")
+    return "\u2010" if at_end else None
+
+
 # Characters at which a URL is wrapped over two lines without a hyphen being added.
 _URL_SEPARATORS = ("/", "=", "&", "?", "_", "%", "#", ".", "~")
+
+
+# A word part after a hyphen-taking prefix is a word of its own of at least this many letters.
+PREFIXED_PART = 5
 
 
 # Hyphens that can end a line: HYPHEN-MINUS (most producers) and U+2010 HYPHEN (WeasyPrint's
@@ -291,8 +317,11 @@ SOFT_HYPHEN = "\u00ad"
 RANGE_DASHES = ("–", "-", "\u2010")
 
 
-def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
+def join_lines(left: str, right: str, lexicon: Counter[str], inserted: str | None = None) -> str:
     """Join two line texts, repairing a line-end hyphen.
+
+    ``inserted`` is the hyphen the producer adds where it breaks a word (:func:`inserted_hyphen`):
+    at a line end it is taken out, and any other hyphen there is the text's own.
 
     >>> join_lines("de bijeen-", "komst van", Counter())
     'de bijeenkomst van'
@@ -302,6 +331,10 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
     'korte- of middellange'
     >>> join_lines("de maatregelen/", "projecten", Counter())
     'de maatregelen/projecten'
+    >>> join_lines("de non-", "proliferatie", Counter())
+    'de non-proliferatie'
+    >>> join_lines("het mili\u2010", "eu", Counter(), inserted="\u2010")
+    'het milieu'
     """
     if not left:
         return right
@@ -313,6 +346,8 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
         return left + right  # "maatregelen/" + "projecten": a slash binds as a hyphen does
     if left.endswith(RANGE_DASHES) and left[-2:-1].isdigit() and right[:1].isdigit():
         return left + right  # a range broken after its dash: "2022–" / "2028"
+    if inserted and left.endswith(inserted) and left[-2:-1] not in ("", " "):
+        return left[:-1] + right  # the producer's own break, never a hyphen of the text
     if not left.endswith(LINE_END_HYPHENS) or left[-2:-1] == " " or len(left) < 2:
         if patterns.URL_START.search(left) and (
             left.endswith(_URL_SEPARATORS) or right.startswith(_URL_SEPARATORS)
@@ -326,6 +361,8 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
         return left + right  # hyphens in URLs are real
     if next_word.lower().strip(_PUNCTUATION) in patterns.ELISION_CONJUNCTIONS:
         return f"{left} {right}"
+    if inserted:
+        return left + right  # the producer breaks words with another hyphen: this one is the text's
     if not before.isalpha() or not after.isalpha() or before.isupper() or after.isupper():
         return left + right  # "NAVO-", "COVID-19", "Zuid-Chinese": a real hyphen
     joined = (stem_word + next_word).strip(_PUNCTUATION).lower()
@@ -333,6 +370,15 @@ def join_lines(left: str, right: str, lexicon: Counter[str]) -> str:
     if lexicon[hyphenated] > lexicon[joined]:
         return left + right
     tail = next_word.strip(_PUNCTUATION).lower()
+    if (
+        lexicon[joined] == 0
+        and stem_word.lower() in patterns.HYPHEN_PREFIXES
+        and len(tail) >= PREFIXED_PART
+    ):
+        # Dutch writes these prefixes with a hyphen ("non-proliferatie", "ex-minister",
+        # "oud-premier"); a short tail is more likely a word broken after its first syllable
+        # ("oud-" + "ste", "ex-" + "port").
+        return left + right
     if (
         lexicon[joined] == 0
         and _ends_multiword_name(left)
@@ -434,7 +480,7 @@ def _starts_paragraph(
             return True
     # A line that ends well before the right margin, where the next line's first word would have
     # fitted, was ended on purpose: the paragraph ends there (not for a hyphenated line end).
-    if previous_text.endswith("-") and not previous_text.endswith(" -"):
+    if previous_text.endswith(LINE_END_HYPHENS + (SOFT_HYPHEN,)) and previous_text[-2:-1] != " ":
         return False
     # The right margin is taken locally (the widest of these lines), which also works for ragged
     # text and for indented blocks; word width is estimated from the next line's own glyphs.
@@ -464,10 +510,11 @@ def _build_paragraph(
     metrics: _Metrics,
     lexicon: Counter[str],
     footnote_numbers: set[int],
+    inserted: str | None = None,
 ) -> TextParagraph:
     lines = [layout.lines[index] for index in group]
     urls = _link_urls(layout.links, lines)
-    text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls)
+    text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls, inserted)
     sizes = Counter(line.size for line in lines)
     return TextParagraph(
         text=text,
@@ -489,6 +536,7 @@ def _join_with_markers(
     lexicon: Counter[str],
     footnote_numbers: set[int],
     urls: Sequence[str] = (),
+    inserted: str | None = None,
 ) -> tuple[str, list[NoteMarker]]:
     """Join the lines' text; raised footnote numbers become :class:`NoteMarker` offsets.
 
@@ -519,7 +567,7 @@ def _join_with_markers(
             if line_text.endswith(marker) and stripped[-1:] in _GLUE_BEFORE and chunk[:1].isalnum():
                 chunk = " " + chunk
             line_text += chunk
-        text = join_lines(text, _normalise(line_text), lexicon)
+        text = join_lines(text, _normalise(line_text), lexicon, inserted)
     text = repair_urls(text, urls)
     refs: list[NoteMarker] = []
     plain: list[str] = []
@@ -590,7 +638,7 @@ def _normalise(text: str) -> str:
 
 
 def _build_footnotes(
-    layout: Layout, notes_at: dict[int, int], lexicon: Counter[str]
+    layout: Layout, notes_at: dict[int, int], lexicon: Counter[str], inserted: str | None = None
 ) -> list[TextFootnote]:
     groups: dict[int, list[int]] = {}
     for index, first in notes_at.items():
@@ -605,7 +653,7 @@ def _build_footnotes(
         number, first_text = found
         text = _normalise(first_text.replace("\t", " "))
         for line in lines[1:]:
-            text = join_lines(text, _normalise(line.text.replace("\t", " ")), lexicon)
+            text = join_lines(text, _normalise(line.text.replace("\t", " ")), lexicon, inserted)
         text = repair_urls(text, _link_urls(layout.links, lines))
         footnotes.append(
             TextFootnote(
