@@ -55,10 +55,11 @@ LIJST_LABEL = re.compile(
 )
 NOTA_LABEL = re.compile(r"\bNOTA NAAR AANLEIDING VAN HET (?:NADER )?VERSLAG\b", re.IGNORECASE)
 VERSLAG_LABEL = re.compile(r"\bVERSLAG\b|\bVerslag van een schriftelijk overleg\b")
-AANHANGSEL_LABEL = re.compile(r"Aanhangsel van de Handelingen|\bah-tk-\d{8}-\d+\b")
+# The masthead title, or the identifier of either chamber ("ah-tk-20232024-1481", "ah-ek-…").
+AANHANGSEL_LABEL = re.compile(r"Aanhangsel van de Handelingen|\bah-[te]k-\d{8}-\d+\b")
 # The header of an Aanhangsel document: "Vragen van het lid Koekkoek (Volt) aan …",
-# "Vragen van de leden Sneller (D66), … aan …".
-AANHANGSEL_HEADER = re.compile(r"^Vragen van (?:het lid|de leden)\b")
+# "Vragen van de leden Sneller (D66), … aan …", in the Eerste Kamer "Vragen gesteld door het lid …".
+AANHANGSEL_HEADER = re.compile(r"^Vragen (?:van|gesteld door) (?:het lid|de leden)\b")
 # A covering letter that sends a committee the answers to its list of questions, as the Algemene
 # Rekenkamer (and a ministry) writes it: "BETREFT Beantwoording vragen Tweede Kamer over …",
 # "Hierbij zenden wij u de antwoorden op de vragen die de vaste commissie voor … heeft

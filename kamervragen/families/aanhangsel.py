@@ -44,9 +44,11 @@ from kamervragen.text import LinkSpan, NoteMarker, Text, TextParagraph
 #    Sport en van Binnenlandse Zaken en Koninkrijksrelaties over de (toegang tot) zorg voor … (ingezonden
 #    12 februari 2024).",
 #   "Vragen van de leden Sneller (D66), Chakor (GroenLinks-PvdA) en Van Nispen (SP) aan de Minister van …".
-# Older documents print "(Ingezonden 3 oktober 2008)" and "inzake" for "over".
+# Older documents print "(Ingezonden 3 oktober 2008)" and "inzake" for "over"; the Eerste Kamer
+# prints "Vragen gesteld door het lid Nicolaï (PvdD) aan de Minister van …".
 QUESTIONS_HEADER = re.compile(
-    r"Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)\s+aan\s+(?P<addressees>.+?)"
+    r"Vragen\s+(?:van|gesteld\s+door)\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)"
+    r"\s+aan\s+(?P<addressees>.+?)"
     r"\s+(?:over|inzake|omtrent)\s+(?P<subject>.+?)\s*\(\s*ingezonden\s+(?P<submitted>[^()]*?)\s*\)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -62,7 +64,9 @@ ANSWER_HEADER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # Where a header paragraph starts ("Antwoord van …" also inside a paragraph, after "Vragen van …").
-QUESTIONS_HEADER_START = re.compile(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
+QUESTIONS_HEADER_START = re.compile(
+    r"^Vragen\s+(?:van|gesteld\s+door)\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE
+)
 ANSWER_HEADER_START = re.compile(r"^(?:Antwoord|Mededeling)\s+van\s+\S", re.IGNORECASE)
 # "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1137." – the final period is not part of
 # the reference ("… 2014–2015, nr. 403" is printed without one).
@@ -164,7 +168,9 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     paragraphs = list(text.paragraphs)
     labels = [read_label(paragraph.text) for paragraph in paragraphs]
     anomalies: list[Anomaly] = []
-    if any(labels):
+    # A bare "Antwoord" alone does not make a labelled document: the older layout numbers its
+    # questions and answers "1", "2" … and may print "Antwoord" above the answers.
+    if any(label and (label.numbers or label.kind != "answer") for label in labels):
         first = next(index for index, label in enumerate(labels) if label)
         # An answer header may stand between the questions and the answers (older layouts).
         interludes = _interludes(paragraphs, first)
