@@ -122,6 +122,10 @@ def render_txt(text: Text) -> str:
 SMALL_PRINT = 0.92
 # A vertical gap larger than this many times the usual line spacing separates paragraphs.
 PARAGRAPH_GAP = 1.3
+# The line spacing lies between these multiples of the body font size; a larger common step is
+# the gap between paragraphs.
+MIN_LEADING = 0.9
+MAX_LEADING = 1.6
 # Two lines start at the same indent when their x differs by less than this many points.
 INDENT_TOLERANCE = 3.0
 # The text column starts at the leftmost edge that at least this many body lines share.
@@ -191,6 +195,15 @@ def _measure(lines: Sequence[Line]) -> _Metrics:
         step for step, count in steps.items() if count >= max(2, steps.most_common(1)[0][1] / 4)
     ]
     leading = min(common) if common else 1.2 * body_size
+    if leading > MAX_LEADING * body_size:
+        # Mostly one-line paragraphs ("Vraag 1", "Ja.", "2"): the common step is the paragraph
+        # gap; the lines of the few longer paragraphs still show the line spacing.
+        lines_steps = [
+            step
+            for step, count in steps.items()
+            if count >= 2 and MIN_LEADING * body_size <= step <= MAX_LEADING * body_size
+        ]
+        leading = min(lines_steps, default=leading)
     return _Metrics(
         body_size=body_size,
         body_left=body_left,
