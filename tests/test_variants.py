@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from documents import p, read, render
+from documents import build, p, read, render, texts
+from kamervragen import model
 from kamervragen.text import join_lines
 
 # --- Line-end hyphens ---------------------------------------------------------------------------
@@ -73,3 +74,169 @@ def test_without_a_producers_hyphen_the_words_decide() -> None:
     # "bijeen-" / "komst": an ordinary break when no other hyphen marks the producer's breaks.
     assert join_lines("de bijeen-", "komst", Counter()) == "de bijeenkomst"
     assert join_lines("de bijeen-", "komst", Counter(), "\u2010") == "de bijeen-komst"
+
+
+# --- Aanhangsel variants ------------------------------------------------------------------------
+
+QUESTIONS = [
+    "Bent u bekend met het bericht dat het lerarentekort in de grote steden verder oploopt?",
+    "Hoeveel vacatures voor leraren stonden er op 1 januari open in het primair onderwijs?",
+    "Welke maatregelen gaat u nemen om het tekort terug te dringen? Zo nee, waarom niet?",
+]
+ANSWERS = [
+    "Ja, ik ben bekend met dit bericht.",
+    "Op 1 januari stonden er 1.240 vacatures open in het primair onderwijs.",
+    "Ik heb met de schoolbesturen afspraken gemaakt over extra opleidingsplaatsen.",
+]
+ANSWER_HEADER = (
+    "Antwoord van Minister Plasterk (Onderwijs, Cultuur en Wetenschap) (ontvangen 11 maart 2008)."
+)
+
+
+def aanhangsel_pdf(path: Path, chamber: str, header: str, body: list[str]) -> Path:
+    identifier = "ah-ek-20072008-12" if chamber == "Eerste" else "ah-tk-20072008-1234"
+    front = [
+        p(f"{chamber} Kamer der Staten-Generaal"),
+        p("Vergaderjaar 2007–2008"),
+        p(identifier),
+        p("Aanhangsel van de Handelingen", "title"),
+        p(header),
+    ]
+    return render([*front, *body], path, running="Aanhangsel, nr. 12")
+
+
+def labelled() -> list[str]:
+    body = [p(ANSWER_HEADER)]
+    for number, (question, answer) in enumerate(zip(QUESTIONS, ANSWERS, strict=True), start=1):
+        body += [p(f"Vraag {number}"), p(question), p(f"Antwoord {number}"), p(answer)]
+    return body
+
+
+def test_an_eerste_kamer_document_vragen_gesteld_door(tmp_path: Path) -> None:
+    """Eerste Kamer documents open "Vragen gesteld door het lid …": the questioner and addressee
+    are read as from "Vragen van het lid …"."""
+    pdf = aanhangsel_pdf(
+        tmp_path / "ah-ek.pdf",
+        "Eerste",
+        "Vragen gesteld door het lid Nicolaï (PvdD) aan de Minister van Justitie over de "
+        "rechtspraak (ingezonden 12 februari 2008).",
+        labelled(),
+    )
+    doc = build(pdf)
+    assert doc.metadata.questioners == (model.Person("Nicolaï", "PvdD"),)
+    assert doc.metadata.addressees == ("Minister van Justitie",)
+    assert doc.metadata.title == "de rechtspraak"
+    assert doc.metadata.identifier == "ah-ek-20072008-12"
+    assert [q.numbers for q in doc.questions()] == [(1,), (2,), (3,)]
+    assert not doc.anomalies
+
+
+def test_questions_first_then_antwoord_then_numbered_answers(tmp_path: Path) -> None:
+    """The older layout: every question numbered "1", "2" … on its own line, the answer header,
+    a bare "Antwoord", then the answers numbered again."""
+    body: list[str] = []
+    for number, question in enumerate(QUESTIONS, start=1):
+        body += [p(str(number)), p(question)]
+    body += [p(ANSWER_HEADER), p("Antwoord")]
+    for number, answer in enumerate(ANSWERS, start=1):
+        body += [p(str(number)), p(answer)]
+    pdf = aanhangsel_pdf(
+        tmp_path / "old.pdf",
+        "Tweede",
+        "Vragen van het lid Jansen (SP) aan de Minister van Onderwijs, Cultuur en Wetenschap over "
+        "het lerarentekort. (Ingezonden 12 februari 2008)",
+        body,
+    )
+    doc = build(pdf)
+    questions, answers = doc.questions(), doc.answers()
+    assert [texts(q.blocks) for q in questions] == [[q] for q in QUESTIONS]
+    assert [texts(a.blocks) for a in answers] == [[a] for a in ANSWERS]
+    assert [a.questions for a in answers] == [(q.id,) for q in questions]
+    assert doc.metadata.answered_by == "Minister Plasterk (Onderwijs, Cultuur en Wetenschap)"
+    assert not doc.anomalies
+
+
+def test_one_line_paragraphs_keep_their_breaks(tmp_path: Path) -> None:
+    """A document of short answers ("Ja.") and label lines: the step between paragraphs is the
+    common one, yet the questions header and the answer header stay two paragraphs (the header
+    ends where its line ends by chance, with no room left for the next word)."""
+    body = [p(ANSWER_HEADER)]
+    for number in range(1, 9):
+        body += [
+            p(f"Vraag {number}"),
+            p(f"Is dit vraag {number}?"),
+            p(f"Antwoord {number}"),
+            p("Ja."),
+        ]
+    header = (
+        "Vragen van het lid Omtzigt (Partij voor de Dieren) aan de Minister van Onderwijs, "
+        "Cultuur en Wetenschap over het lerarentekort (ingezonden 12 februari 2024)."
+    )
+    pdf = aanhangsel_pdf(tmp_path / "short.pdf", "Tweede", header, body)
+    text, _ = read(pdf)
+    assert header in [paragraph.text for paragraph in text.paragraphs]
+    doc = build(pdf)
+    assert doc.metadata.questioners == (model.Person("Omtzigt", "Partij voor de Dieren"),)
+    assert len(doc.questions()) == len(doc.answers()) == 8
+    assert not doc.anomalies
+
+
+# --- Verslag variants ---------------------------------------------------------------------------
+
+VERSLAG_STYLE = ".answer { margin-left: 1cm }"
+
+
+def verslag_front() -> list[str]:
+    return [
+        p("Tweede Kamer der Staten-Generaal"),
+        p("Vergaderjaar 2020–2021"),
+        p("kst-28676-360"),
+        p("28 676 NAVO", "title"),
+        p("Nr. 360 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "title"),
+        p("Vastgesteld 1 april 2021"),
+        p(
+            "Binnen de vaste commissie voor Buitenlandse Zaken hebben enkele fracties de behoefte "
+            "vragen en opmerkingen voor te leggen aan de minister van Buitenlandse Zaken over de NAVO."
+        ),
+    ]
+
+
+def fractie(heading: str, who: str, numbers: list[int]) -> list[str]:
+    """A fractie heading, its intro ("``who`` hebben kennisgenomen …") and numbered questions."""
+    body = [
+        p(heading, "title"),
+        p(f"{who} heeft kennisgenomen van de stukken en heeft nog vragen."),
+    ]
+    for number in numbers:
+        body += [
+            p(f"{who} vraagt de minister hoe regeling {number} uitpakt. Welke landen dragen bij?"),
+            p(f"{number}. Antwoord van het kabinet", "title"),
+            p(f"Regeling {number} is in 2020 ingevoerd; alle bondgenoten dragen bij.", "answer"),
+        ]
+    return body
+
+
+def test_a_verslag_fractie_of_one_member(tmp_path: Path) -> None:
+    """ "Vragen en opmerkingen van het lid Omtzigt", "Het lid Omtzigt vraagt …": a member who
+    forms a fractie alone is a fractie ("Lid Omtzigt", as the Aanhangsel names it), not a topic
+    of the fractie before."""
+    body = [
+        *verslag_front(),
+        *fractie("Vragen en opmerkingen van de leden van de VVD-fractie", "De VVD-fractie", [1, 2]),
+        *fractie("Vragen en opmerkingen van het lid Omtzigt", "Het lid Omtzigt", [3, 4]),
+    ]
+    pdf = render(body, tmp_path / "lid.pdf", running="28 676, nr. 360", style=VERSLAG_STYLE)
+    doc = build(pdf)
+    parties = [section.party for section in doc.body if isinstance(section, model.Section)]
+    assert parties == ["VVD", "Lid Omtzigt"]
+    questions = doc.questions()
+    assert [(q.numbers, q.party) for q in questions] == [
+        ((1,), "VVD"),
+        ((2,), "VVD"),
+        ((3,), "Lid Omtzigt"),
+        ((4,), "Lid Omtzigt"),
+    ]
+    assert texts(questions[2].blocks) == [
+        "Het lid Omtzigt vraagt de minister hoe regeling 3 uitpakt. Welke landen dragen bij?"
+    ]
+    assert not doc.anomalies

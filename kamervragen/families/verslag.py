@@ -67,16 +67,25 @@ NUMBER_LINE = re.compile(r"^Nr\.(?:\s*(?P<number>\d+))?$")
 # The date the committee settled the verslag: "Vastgesteld 1 april 2021", "Vastgesteld, … maart
 # 2021" (the day left open).
 DATE_LINE = re.compile(r"^Vastgesteld\b")
+# A member named in a heading or an opening: "Omtzigt", "Van der Plas", "Den Haan" (a capital,
+# then at most three more words, each a capitalised word or a name's particle).
+MEMBER = (
+    r"(?P<member>(?!van\s+de\b)[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|in\s+’t)){0,3})"
+)
 # A fractie heading:
 #   "Vragen en opmerkingen van de leden van de VVD-fractie",
 #   "Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie",
 #   "Vragen en opmerkingen van de leden van de fractie van GroenLinks",
 #   "Vragen en opmerkingen van het lid van de BBB-fractie", sometimes numbered ("1. Vragen …") or
-#   introduced as "Inbreng van de leden van de …".
+#   introduced as "Inbreng van de leden van de …"; a member who forms a fractie alone:
+#   "Vragen en opmerkingen van het lid Omtzigt" (the fractie "Lid Omtzigt", as the Aanhangsel
+#   prints it).
 PARTY_HEADING = re.compile(
     r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?"
-    r"(?:Vragen\s+en\s+opmerkingen|Inbreng)\s+van\s+(?:de\s+leden|het\s+lid)\s+van\s+de\s+"
-    r"(?:(?P<hyphenated>\S.*?)-fractie|fracties?\s+van\s+(?:de\s+)?(?P<named>\S.*?))\s*:?$"
+    r"(?:Vragen\s+en\s+opmerkingen|Inbreng)\s+van\s+(?:(?:de\s+leden|het\s+lid)\s+van\s+de\s+"
+    r"(?:(?P<hyphenated>\S.*?)-fractie|fracties?\s+van\s+(?:de\s+)?(?P<named>\S.*?))"
+    rf"|het\s+lid\s+{MEMBER})\s*:?$"
 )
 # An answer heading, the whole paragraph: "1. Antwoord van het kabinet", "10.  Antwoord van de
 # minister", "Antwoord van het kabinet", "Reactie van het kabinet", "Reactie van de
@@ -90,15 +99,18 @@ ANSWER_HEADING = re.compile(
 )
 
 # How a fractie's question paragraph opens: "De leden van de VVD-fractie vragen …", "Deze leden
-# …", "Ook de leden van de CDA-fractie …", "Het lid van de BBB-fractie …".
+# …", "Ook de leden van de CDA-fractie …", "Het lid van de BBB-fractie …", and for a member who
+# forms a fractie alone "Het lid Omtzigt vraagt …", "Dit lid …".
 QUESTION_OPENER = re.compile(
-    r"^(?:(?:Ook\s+)?[Dd]e\s+leden\s+van\s+de\b|(?:Ook\s+)?[Dd]eze\s+leden\b|Het\s+lid\s+van\s+de\b)"
+    r"^(?:(?:Ook\s+)?[Dd]e\s+leden\s+van\s+de\b|(?:Ook\s+)?[Dd]eze\s+leden\b|Het\s+lid\s+van\s+de\b"
+    r"|(?:Ook\s+)?[Hh]et\s+lid\s+[A-Z]|(?:Ook\s+)?[Dd]it\s+lid\b)"
 )
 # "De leden van de VVD-fractie …", "De leden van de fractie van GroenLinks …": the fractie that asks
 # when no fractie heading names it.
 OPENING_PARTY = re.compile(
-    r"^(?:Ook\s+)?[Dd]e\s+leden\s+van\s+de\s+(?:(?P<hyphenated>\S+?)-fractie|fractie\s+van\s+"
+    r"^(?:Ook\s+)?(?:[Dd]e\s+leden\s+van\s+de\s+(?:(?P<hyphenated>\S+?)-fractie|fractie\s+van\s+"
     r"(?:de\s+)?(?P<named>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))"
+    rf"|[Hh]et\s+lid\s+{MEMBER}\b)"
 )
 # The fractie's opening paragraph (its intro, not a question): "De leden van de VVD-fractie hebben
 # met belangstelling kennisgenomen van … Zij hebben hierover de volgende vragen en opmerkingen.",
@@ -164,8 +176,9 @@ REPLY_PARTY_HEADING = re.compile(
     r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?"
     r"(?:Reactie|Antwoord(?:en)?|Beantwoording)\s+(?:op|van|aan)\s+(?:de\s+)?"
     r"(?:inbreng|vragen(?:\s+en\s+opmerkingen)?|opmerkingen)\s+van\s+"
-    r"(?:de\s+leden\s+van\s+|het\s+lid\s+van\s+)?de\s+"
-    r"(?:(?P<hyphenated>\S.*?)-fractie|fracties?\s+van\s+(?:de\s+)?(?P<named>\S.*?))\s*:?$"
+    r"(?:(?:de\s+leden\s+van\s+|het\s+lid\s+van\s+)?de\s+"
+    r"(?:(?P<hyphenated>\S.*?)-fractie|fracties?\s+van\s+(?:de\s+)?(?P<named>\S.*?))"
+    rf"|het\s+lid\s+{MEMBER})\s*:?$"
 )
 # A question's own label line: "Vraag 7", "Vraag 7:".
 QUESTION_LABEL = re.compile(r"^Vraag\s+(?P<number>\d{1,3})\s*[:.]?$")
@@ -556,6 +569,9 @@ def _blocks(paragraphs: Sequence[TextParagraph], *, asks: bool = False) -> tuple
 
 
 def _party_name(match: re.Match[str]) -> str:
+    member = match.groupdict().get("member")
+    if member:
+        return "Lid " + " ".join(member.split())  # the fractie of one member: "Lid Omtzigt"
     return " ".join((match.group("hyphenated") or match.group("named")).split())
 
 
