@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly, StructureError
-from kamervragen.families import FAMILIES, FamilyParse, detect_family
+from kamervragen.families import FAMILIES, FamilyParse, detect_family, not_qa_type
 from kamervragen.layout import Layout, OcrInfo
 from kamervragen.text import Text, TextFootnote, TextParagraph
 
@@ -96,7 +96,9 @@ def _ocr_anomalies(info: OcrInfo) -> list[Anomaly]:
 def find_questions(text: Text, *, layout: Layout | None = None) -> FamilyParse:
     """The first part of :func:`build_document`: the document's family, and its questions and
     answers as the family's parser reads them. Raises :class:`StructureError` when there are no
-    questions (a motion, a letter): the read step's check that a PDF is questions and answers.
+    questions (a motion, a letter), or when a document of no family is by its printed type never
+    questions and answers (a memorie van toelichting whose numbered sections read as numbered
+    questions): the read step's check that a PDF is questions and answers.
     """
     furniture = _furniture(text, layout)
     family = detect_family(text, furniture)
@@ -104,6 +106,14 @@ def find_questions(text: Text, *, layout: Layout | None = None) -> FamilyParse:
     if not any(isinstance(node, model.Question) for node in model.walk(parsed.body)):
         raise StructureError(
             "no question/answer structure found",
+            document=text.source.file,
+            expected='questions and answers ("Vraag 1" / "Antwoord 1", or a verslag\'s '
+            '"1. Antwoord van het kabinet")',
+        )
+    if family == "unknown" and (printed := not_qa_type(text, furniture)):
+        # Numbered sections read as numbered questions ("1. Inleiding"): the type says otherwise.
+        raise StructureError(
+            f"no question/answer structure found (the document is a {printed})",
             document=text.source.file,
             expected='questions and answers ("Vraag 1" / "Antwoord 1", or a verslag\'s '
             '"1. Antwoord van het kabinet")',

@@ -14,6 +14,7 @@ import pytest
 
 from documents import build, p, read, render, texts
 from kamervragen import model
+from kamervragen.errors import StructureError
 from kamervragen.text import join_lines
 
 # --- Line-end hyphens ---------------------------------------------------------------------------
@@ -240,3 +241,52 @@ def test_a_verslag_fractie_of_one_member(tmp_path: Path) -> None:
         "Het lid Omtzigt vraagt de minister hoe regeling 3 uitpakt. Welke landen dragen bij?"
     ]
     assert not doc.anomalies
+
+
+# --- Not questions and answers --------------------------------------------------------------------
+
+
+def test_a_kamerbrief_with_numbered_paragraphs_is_rejected(tmp_path: Path) -> None:
+    """A letter to the Kamer numbers its paragraphs "1.", "2." …, answers the Kamer's request
+    ("In antwoord op …") and asks a rhetorical question: it is not questions and answers."""
+    body = [
+        p("Tweede Kamer der Staten-Generaal"),
+        p("Vergaderjaar 2023–2024"),
+        p("kst-31293-712"),
+        p("31 293 Primair Onderwijs", "title"),
+        p("Nr. 712 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP", "title"),
+        p("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
+        p("Den Haag, 12 maart 2024"),
+        p("In antwoord op het verzoek van de vaste commissie informeer ik u over het tekort."),
+        p("1. Het tekort aan leraren is in de grote steden het grootst. Hoe komt dat? Vooral door"),
+        p("2. Ik heb met de besturen afspraken gemaakt over extra opleidingsplaatsen."),
+        p("3. Ik informeer uw Kamer voor de zomer over de voortgang."),
+        p("Antwoord"),
+        p("De Minister van Onderwijs, Cultuur en Wetenschap,"),
+        p("R.H.A. Bruins"),
+    ]
+    pdf = render(body, tmp_path / "brief.pdf", running="31 293, nr. 712")
+    with pytest.raises(StructureError, match="no question/answer structure found"):
+        build(pdf)
+
+
+def test_a_memorie_van_toelichting_is_rejected(tmp_path: Path) -> None:
+    body = [
+        p("Tweede Kamer der Staten-Generaal"),
+        p("Vergaderjaar 2023–2024"),
+        p("kst-36500-3"),
+        p("36 500 Wijziging van de Wet op het primair onderwijs", "title"),
+        p("Nr. 3 MEMORIE VAN TOELICHTING", "title"),
+        p("I. ALGEMEEN", "title"),
+        p("1. Inleiding", "title"),
+        p("Dit wetsvoorstel regelt de bekostiging van scholen. Waarom is dat nodig? Omdat …"),
+        p("2. Hoofdlijnen van het voorstel", "title"),
+        p("Het voorstel kent twee onderdelen: de bekostiging en het toezicht."),
+        p("II. ARTIKELSGEWIJS", "title"),
+        p("Artikel I"),
+        p("Dit artikel wijzigt artikel 3 van de wet."),
+        p("De Minister van Onderwijs, Cultuur en Wetenschap,"),
+    ]
+    pdf = render(body, tmp_path / "mvt.pdf", running="36 500, nr. 3")
+    with pytest.raises(StructureError, match="no question/answer structure found"):
+        build(pdf)

@@ -73,6 +73,28 @@ LIJST_LETTER = re.compile(
 )
 
 
+# The printed type of a Kamerstuk that is never questions and answers, whatever its numbered
+# headings look like: "Nr. 3 MEMORIE VAN TOELICHTING" ("1. Inleiding" is a section, not question
+# 1), "Nr. 3121 MOTIE VAN HET LID …", "AMENDEMENT VAN HET LID …", "VOORSTEL VAN WET", "NOTA VAN
+# WIJZIGING", "ADVIES AFDELING ADVISERING RAAD VAN STATE …". (Not "BRIEF": a letter may send
+# answers.)
+NOT_QA_TYPE = re.compile(
+    r"\b(?P<type>MEMORIE VAN TOELICHTING|MOTIE VAN|(?:GEWIJZIGD )?AMENDEMENT VAN"
+    r"|(?:GEWIJZIGD )?VOORSTEL VAN WET|NOTA VAN WIJZIGING|ADVIES (?:AFDELING ADVISERING )?RAAD VAN"
+    r" STATE)\b"
+)
+
+
+def not_qa_type(text: Text, furniture: Sequence[str]) -> str | None:
+    """The printed type of a document of no family that is never questions and answers ("MEMORIE
+    VAN TOELICHTING"), from the title area; None otherwise."""
+    head = [*furniture, *(paragraph.text for paragraph in text.paragraphs[:TITLE_AREA])]
+    for line in head:
+        if match := NOT_QA_TYPE.search(line):
+            return match.group("type").removesuffix(" VAN")
+    return None
+
+
 def detect_family(text: Text, furniture: Sequence[str]) -> model.Family:
     """The family whose label appears first in the title area, else ``"unknown"``; on one line,
     the first family of :data:`FAMILIES` whose label it carries.
