@@ -67,6 +67,9 @@ COLUMNS: tuple[str, ...] = (
     "answerer_role",
     "answerer_name",
     "answerer_portfolio",
+    # Whether the numbers above were printed or inferred from the position (added later still).
+    "question_numbering",
+    "answer_numbering",
 )
 
 #: The columns of ``questioners.csv``: one row per question and questioner.
@@ -171,6 +174,7 @@ def _question_fields(
         "addressees": list(meta.addressees),
         "topic": topic,
         "question_text": blocks_text(question.blocks) if question else None,
+        "question_numbering": question.numbering if question else None,
     }
 
 
@@ -182,6 +186,7 @@ def _answer_fields(meta: model.Metadata, answers: Sequence[model.Answer]) -> dic
             "answer_label": None,
             "answered_by": None,
             "answer_text": None,
+            "answer_numbering": None,
         }
     labels = [answer.label.text for answer in answers if answer.label]
     return {
@@ -190,6 +195,10 @@ def _answer_fields(meta: model.Metadata, answers: Sequence[model.Answer]) -> dic
         "answer_label": CSV_LIST_SEPARATOR.join(labels) or None,
         "answered_by": answers[0].by or meta.answered_by,
         "answer_text": "\n\n".join(blocks_text(answer.blocks) for answer in answers),
+        # "inferred" when any of them is: a number the document does not print is not printed.
+        "answer_numbering": (
+            "inferred" if any(a.numbering == "inferred" for a in answers) else "printed"
+        ),
     }
 
 

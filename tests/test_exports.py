@@ -100,6 +100,20 @@ def test_verslag_records_match_the_gold() -> None:
     assert [r["seq"] for r in records] == list(range(1, 19))
 
 
+def test_numbers_a_verslag_does_not_print_are_marked_inferred() -> None:
+    """The unlabelled rendition prints no numbers: its records say so, the sample's do not."""
+    unlabelled = VERSLAG.with_name("28676-navo-verslag-unlabelled.pdf")
+    if not unlabelled.exists():
+        pytest.skip("reference corpus ../shared is absent")
+    for pdf, numbering in ((unlabelled, "inferred"), (VERSLAG, "printed")):
+        records = records_of(pdf)
+        assert len(records) == 18
+        assert {(r["question_numbering"], r["answer_numbering"]) for r in records} == {
+            (numbering, numbering)
+        }
+        assert [r["question_numbers"] for r in records] == [[n] for n in range(1, 19)]
+
+
 def test_answer_to_two_questions_and_a_mededeling() -> None:
     """minimal.xml: combined labels, one answer to two questions, a question never answered."""
     records = qa_records(from_xml(MINIMAL.read_bytes()), "minimal")
@@ -111,6 +125,15 @@ def test_answer_to_two_questions_and_a_mededeling() -> None:
     assert [r["question_id"] for r in shared] == ["vraag-6", "vraag-7"]
     assert shared[0]["answer_text"] == shared[1]["answer_text"]
     assert records[0]["party"] == "VVD"  # from the fractie section of the verslag part
+    # Question 1 carries no printed number (its answer's label does); Vraag 3, 4 en 5 does.
+    assert (records[0]["question_numbering"], records[0]["answer_numbering"]) == (
+        "inferred",
+        "printed",
+    )
+    assert (by_id["vraag-3-5"]["question_numbering"], by_id["vraag-3-5"]["answer_numbering"]) == (
+        "printed",
+        "printed",
+    )
     assert all(list(record) == list(COLUMNS) for record in records)
 
 
