@@ -321,7 +321,8 @@ class Question:
 
     ``numbers`` are every number its label covers: "Vraag 3, 4 en 5" -> (3, 4, 5); in a verslag the
     question takes the number of the answer that follows it. ``id`` is unique in the document
-    ("vraag-3", "vraag-3-5" for a combined label; a duplicate number gets a suffix, "vraag-3-b").
+    ("vraag-3", "vraag-3-5" for a combined label; a duplicate number gets a suffix, "vraag-3-b"; a
+    printed letter stays, "vraag-12a" for "Vraag 12a", whose ``numbers`` are (12,)).
     ``label`` is the printed label block, if the document prints one ("Vraag 1"); a verslag prints
     none, or "Vraag 1" when it prints its questions first. Where nothing is printed (a verslag
     whose answers are told by typography alone), the numbers are the question's position and

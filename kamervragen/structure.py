@@ -135,6 +135,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
     anomalies: list[Anomaly] = []
     used: set[str] = set()
     question_ids: dict[int, list[str]] = {}
+    lettered_ids: dict[tuple[int, str], str] = {}  # (12, "a") -> "vraag-12a"
     seen_numbers: Counter[int] = Counter()
 
     def unique(base: str) -> str:
@@ -152,6 +153,14 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                 node = dataclasses.replace(node, content=number_questions(node.content))
             elif isinstance(node, model.Question):
                 node = _positive_numbers(node, anomalies)
+                letter = _letter(node)
+                if letter:
+                    # "Vraag 12a": a question added after 12, its own id, not a second 12.
+                    (number,) = node.numbers
+                    identifier = unique(f"vraag-{number}{letter}")
+                    lettered_ids[(number, letter)] = identifier
+                    result.append(dataclasses.replace(node, id=identifier))
+                    continue
                 for number in node.numbers:
                     seen_numbers[number] += 1
                     if seen_numbers[number] == 2:
@@ -170,14 +179,33 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
         return tuple(result)
 
     answered: set[int] = set()
+    answered_ids: set[str] = set()
+    # The letter of the question last read: an answer that prints no number of its own
+    # ("Antwoord", or none) answers that question.
+    previous_letter = ""
 
     def link_answers(items: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
+        nonlocal previous_letter
         result: list[model.Node] = []
         for node in items:
             if isinstance(node, model.Section):
                 node = dataclasses.replace(node, content=link_answers(node.content))
+            elif isinstance(node, model.Question):
+                previous_letter = _letter(node)
             elif isinstance(node, model.Answer):
                 node = _positive_numbers(node, anomalies)
+                printed = _LABEL_NUMBER.search(node.label.text) if node.label else None
+                letter = _letter(node) if printed else previous_letter
+                if letter and len(node.numbers) == 1 and (node.numbers[0], letter) in lettered_ids:
+                    identifier = lettered_ids[(node.numbers[0], letter)]
+                    answered_ids.add(identifier)
+                    node = dataclasses.replace(
+                        node,
+                        id=unique(f"antwoord-{node.numbers[0]}{letter}"),
+                        questions=(identifier,),
+                    )
+                    result.append(node)
+                    continue
                 targets: list[str] = []
                 for number in node.numbers:
                     ids = question_ids.get(number)
@@ -206,7 +234,10 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
     if not has_announcement:
         for node in flat:
             if isinstance(node, model.Question):
-                missing = [n for n in node.numbers if n not in answered]
+                if _letter(node):
+                    missing = [] if node.id in answered_ids else list(node.numbers)
+                else:
+                    missing = [n for n in node.numbers if n not in answered]
                 if missing:
                     anomalies.append(
                         _anomaly(
@@ -231,6 +262,20 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                 )
             )
     return linked, anomalies
+
+
+# The number a label prints with a letter: "Vraag 12a", "12a.", "Antwoord op vraag 12a:".
+_LABEL_NUMBER = re.compile(r"(?<![\d\w])(?P<number>\d{1,4})(?P<letter>[a-z])?(?![\w])")
+
+
+def _letter(node: model.Question | model.Answer) -> str:
+    """The letter of a one-number label such as "Vraag 12a" ("a"), else ""."""
+    if node.label is None or len(node.numbers) != 1:
+        return ""
+    found = [m for m in _LABEL_NUMBER.finditer(node.label.text)]
+    if len(found) == 1 and int(found[0].group("number")) == node.numbers[0]:
+        return found[0].group("letter") or ""
+    return ""
 
 
 def occurrence_suffix(occurrence: int) -> str:

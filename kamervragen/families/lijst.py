@@ -24,7 +24,11 @@ and every question is numbered in one of these ways (the *labelled layouts*):
 
 A question is recognised by numbering and typography together: a number ("12", "12.",
 "Vraag 12") starts the paragraph, the numbers run in sequence, and the question is set apart (a
-label, a question mark, or bold or italic type before a roman answer). Where several paragraphs
+label, a question mark, or bold or italic type before a roman answer). The sequence may skip a
+withdrawn question ("5", "7") or add one with a letter ("12", "12a"), but only where that number
+is printed exactly as the questions before it: a numbered list inside an answer ("1. …", "2. …")
+is printed as running text, and the last item of such a list is never followed by the answer
+label its question would have. Where several paragraphs
 could be question 1 (a covering letter's "BIJLAGE(N) 1"), the start that gives the longest run of
 alike-printed numbers wins. When far more paragraphs look like questions than were recognised,
 the document gets the warning ``unrecognised-questions`` instead of passing silently.
@@ -131,13 +135,17 @@ QUESTION_LABEL = re.compile(
     r"^(?P<label>(?:Vraag|Vragen)(?:\s+(?:nr\.?|nummer))?(?:\s+(?P<numbers>" + _NUMBERS + r"))?"
     r"\s*[:.]?)(?=\s|$)"
 )
-# A question number alone on its line: "1", "1.", "12" (the committee's numbering).
-BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
-# A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …".
-INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)]?)\s+(?=[A-Z‘“'\"(«„\[])")
+# A question number alone on its line: "1", "1.", "12" (the committee's numbering); "12a" is a
+# question the committee added after 12 when the list was drawn up.
+BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})(?P<letter>[a-z])?\.?$")
+# A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …",
+# "12a. En hoeveel …?".
+INLINE_NUMBER = re.compile(
+    r"^(?P<label>(?P<number>\d{1,4})(?P<letter>[a-z])?[.)]?)\s+(?=[A-Z‘“'\"(«„\[])"
+)
 # The same before any text ("4. in hoeverre …", "5. 2021 was …"), taken only where the paragraph's
 # type sets it apart from the answer after it, and with its dot or parenthesis.
-LOOSE_INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})[.)])\s+(?=\S)")
+LOOSE_INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})(?P<letter>[a-z])?[.)])\s+(?=\S)")
 # An answer label: "Antwoord", "Antwoord:", "Antwoord 1", "Antwoord op vraag 1:", "Antwoorden op
 # vragen 3 en 4", "Antwoord bij vraag 2", alone or before the answer's text.
 ANSWER_LABEL = re.compile(
@@ -537,6 +545,7 @@ class _Start:
     # How a question label is printed ("Vraag N", a bare number, a number before the text) and
     # in which type: the questions of one list are all printed alike.
     form: tuple[str, bool, bool] = ("", False, False)
+    lettered: bool = False  # "12a": a question added after 12, not a second 12
 
 
 class _Labelled:
@@ -571,9 +580,16 @@ class _Labelled:
                 return None
         return _Start("answer", parse_numbers(match.group("numbers")), label, rest)
 
-    def _question(self, index: int, last: int, answered: bool) -> _Start | None:
-        """A question label at paragraph ``index``, given the last question number so far and
-        whether that question has had its answer label."""
+    def _question(
+        self,
+        index: int,
+        last: int,
+        answered: bool,
+        form: tuple[str, bool, bool] | None = None,
+    ) -> _Start | None:
+        """A question label at paragraph ``index``, given the last question number so far,
+        whether that question has had its answer label, and how the last question's number was
+        printed (``form``)."""
         paragraph = self.paragraphs[index]
         text = paragraph.text
         match = QUESTION_LABEL.match(text)
@@ -586,41 +602,72 @@ class _Labelled:
                 return None  # "Vragen over …": running text
             if rest is not None and not match.group(0).endswith(":") and numbers[0] <= last:
                 return None  # "Vraag 3 is eerder beantwoord …" inside an answer
-            return _Start("question", numbers, label, rest, _form("label", paragraph))
+            lettered = bool(re.fullmatch(r"\d{1,4}[a-z]", match.group("numbers") or ""))
+            return _Start(
+                "question",
+                numbers,
+                label,
+                rest,
+                _form("label", paragraph),
+                lettered=lettered and numbers[0] == last,
+            )
         match = BARE_NUMBER.match(text)
         if match:
             number = int(match.group("number"))
-            if last < number <= last + MAX_JUMP:
-                return _Start("question", (number,), paragraph, None, _form("bare", paragraph))
+            if last < number <= last + MAX_JUMP or (match.group("letter") and number == last > 0):
+                return _Start(
+                    "question",
+                    (number,),
+                    paragraph,
+                    None,
+                    _form("bare", paragraph),
+                    lettered=bool(match.group("letter")),
+                )
             return None
         match = INLINE_NUMBER.match(text) or (
             not self.answer_labels and self._set_apart(index) and LOOSE_INLINE_NUMBER.match(text)
         )
-        if match and int(match.group("number")) == last + 1 and not paragraph.table:
-            number = last + 1
-            if self.answer_labels:
-                # A numbered list inside a question or an answer is not a run of questions: the
-                # previous question must have been answered, and this one's answer label must come
-                # before any other paragraph numbered like a question.
-                if last and not answered:
-                    return None
-                if not self._answer_follows(index, number):
-                    return None
-            elif "?" not in text and not self._set_apart(index):
-                # Without answer labels a numbered paragraph is a question when it asks, or when
-                # its type sets it apart from the (unlabelled) answer after it: "3. <bold text>"
-                # followed by roman text, as the Algemene Rekenkamer prints its answers.
+        if not match or paragraph.table:
+            return None
+        number = int(match.group("number"))
+        lettered = bool(match.group("letter"))
+        printed = _form("inline", paragraph)
+        # The next number in sequence; or, printed exactly as the questions before it, a number
+        # after a gap ("5", "7": a question withdrawn) or one with a letter ("12", "12a").
+        in_sequence = number == last + 1 and not lettered
+        if not in_sequence and not (
+            last
+            and form == printed
+            and (number == last if lettered else last < number <= last + MAX_JUMP)
+        ):
+            return None
+        if self.answer_labels:
+            # A numbered list inside a question or an answer is not a run of questions: the
+            # previous question must have been answered, and this one's answer label must come
+            # before any other paragraph numbered like a question (after a gap, before any
+            # numbered paragraph at all: the last item of a list is no question).
+            if last and not answered:
                 return None
-            label, rest = split_paragraph(paragraph, match.end("label"))
-            return _Start("question", (number,), label, rest, _form("inline", paragraph))
-        return None
+            if not self._answer_follows(index, number, strict=not in_sequence):
+                return None
+        elif not in_sequence and not self._set_apart(index):
+            return None  # a gap is taken only where the type sets the question apart
+        elif "?" not in text and not self._set_apart(index):
+            # Without answer labels a numbered paragraph is a question when it asks, or when
+            # its type sets it apart from the (unlabelled) answer after it: "3. <bold text>"
+            # followed by roman text, as the Algemene Rekenkamer prints its answers.
+            return None
+        label, rest = split_paragraph(paragraph, match.end("label"))
+        return _Start("question", (number,), label, rest, printed, lettered=lettered)
 
-    def _answer_follows(self, index: int, number: int) -> bool:
-        """Whether an answer label follows before any paragraph numbered ``number`` or later."""
+    def _answer_follows(self, index: int, number: int, *, strict: bool = False) -> bool:
+        """Whether an answer label follows before any paragraph numbered ``number`` or later
+        (``strict``: before any numbered paragraph)."""
         for paragraph in self.paragraphs[index + 1 :]:
             if self._answer(paragraph):
                 return True
-            if any(n >= number for n in _printed_numbers(paragraph.text)):
+            printed = _printed_numbers(paragraph.text)
+            if any(n >= number for n in printed) or (strict and printed):
                 return False
         return False
 
@@ -664,11 +711,12 @@ class _Labelled:
         paragraphs = self.paragraphs
         starts: dict[int, _Start] = {}
         last, answered = 0, False
+        form: tuple[str, bool, bool] | None = None
         for index in range(len(paragraphs)):
-            found = self._question(index, last, answered) if index >= begin else None
+            found = self._question(index, last, answered, form) if index >= begin else None
             if found:
                 starts[index] = found
-                last, answered = max(found.numbers), False
+                last, answered, form = max(found.numbers), False, found.form
             elif found := self._answer(paragraphs[index]):
                 starts[index] = found
                 answered = True
@@ -771,7 +819,9 @@ class _Labelled:
                 entries.append(_HeadingMark(paragraph, _heading_level(paragraph.text)))
             elif found is not None and found.kind == "question":
                 flush()
-                if found.numbers[0] != previous_last + 1:
+                if found.numbers[0] != previous_last + 1 and not (
+                    found.lettered and found.numbers[0] == previous_last
+                ):
                     anomalies.append(
                         _anomaly(
                             "numbering-jump",
@@ -824,21 +874,8 @@ class _Labelled:
     def _split_unlabelled(
         numbers: tuple[int, ...], label: model.Heading | None, content: list[TextParagraph]
     ) -> list[model.Node]:
-        """A question and its unlabelled answer: split where the type style changes, else after
-        the first paragraph that ends in a question mark."""
-        split = len(content)
-        if content:
-            style = (content[0].bold, content[0].italic)
-            change = next((i for i, p in enumerate(content) if (p.bold, p.italic) != style), None)
-            if change is not None and (style != (False, False)):
-                split = change
-            else:
-                asking = next(
-                    (i for i, p in enumerate(content) if p.text.rstrip("’”»)'\"").endswith("?")),
-                    None,
-                )
-                if asking is not None:
-                    split = asking + 1
+        """A question and its unlabelled answer (see :func:`_unlabelled_split`)."""
+        split = _unlabelled_split(content)
         nodes: list[model.Node] = [
             model.Question(
                 id="", numbers=numbers, blocks=_blocks(content[:split], asks=True), label=label
@@ -849,6 +886,23 @@ class _Labelled:
                 model.Answer(id="", numbers=numbers, questions=(), blocks=_blocks(content[split:]))
             )
         return nodes
+
+
+def _unlabelled_split(content: Sequence[TextParagraph]) -> int:
+    """Where an unlabelled answer starts in the paragraphs after a question number: where the
+    type style changes, else after the first paragraph that ends in a question mark; the end
+    when neither is found (no answer)."""
+    if not content:
+        return 0
+    style = (content[0].bold, content[0].italic)
+    change = next((i for i, p in enumerate(content) if (p.bold, p.italic) != style), None)
+    if change is not None and (style != (False, False)):
+        return change
+    asking = next(
+        (i for i, p in enumerate(content) if p.text.rstrip("’”»)'\"").endswith("?")),
+        None,
+    )
+    return asking + 1 if asking is not None else len(content)
 
 
 def _form(kind: str, paragraph: TextParagraph) -> tuple[str, bool, bool]:

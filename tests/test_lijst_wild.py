@@ -1,0 +1,226 @@
+"""Lijsten van vragen en antwoorden as the Tweede Kamer prints its budget and annual-report lists,
+and documents that only look like them, made here with WeasyPrint.
+
+Each document is read back through every stage a real PDF goes through. What the public samples
+do not show: a question withdrawn (a gap in the numbering), a question the committee added
+("12a"), answers that hold their own numbered lists, a table in an answer, an answer that refers
+to another, a question answered elsewhere ("Deze vraag wordt beantwoord in …"), and a page break
+between a question and its answer.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from documents import build, masthead, p, render
+from kamervragen import model
+from kamervragen.semantic_xml import from_xml, to_xml
+from kamervragen.writers import write_akn
+from kamervragen.writers.html import write_html
+
+TITLE_BLOCK = [
+    *masthead("kst-36600-XV-8"),
+    p(
+        "36 600 XV Vaststelling van de begrotingsstaten van het Ministerie van Sociale Zaken en "
+        "Werkgelegenheid (XV) voor het jaar 2025",
+        "title",
+    ),
+    p("Nr. 8 LIJST VAN VRAGEN EN ANTWOORDEN", "title"),
+    p("Vastgesteld 7 november 2024"),
+    p(
+        "De vaste commissie voor Sociale Zaken en Werkgelegenheid heeft een aantal vragen "
+        "voorgelegd aan de Minister van Sociale Zaken en Werkgelegenheid over de Vaststelling van "
+        "de begrotingsstaten van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het "
+        "jaar 2025 (Kamerstuk 36 600 XV, nr. 1)."
+    ),
+    p("De vragen zijn op 4 november 2024 beantwoord. Vragen en antwoorden zijn hierna afgedrukt."),
+    p("De voorzitter van de commissie,"),
+    p("Léon de Jong"),
+    p("De griffier van de commissie,"),
+    p("Esmeijer"),
+]
+
+# (printed number, question, answer paragraphs); an answer paragraph is text or a table's rows.
+# Question 6 was withdrawn; 8a was added after 8. Answer 2 holds a numbered list that runs up to
+# the next question's number, answer 7 one that runs past it.
+ITEMS: list[tuple[str, str, list[str | list[list[str]]]]] = [
+    (
+        "1",
+        "Hoeveel mensen ontvingen in 2023 een bijstandsuitkering?",
+        [
+            "In 2023 ontvingen gemiddeld 410.000 huishoudens een bijstandsuitkering. Dat zijn er "
+            "ongeveer 5.000 minder dan in 2022, vooral doordat meer mensen werk vonden."
+        ],
+    ),
+    (
+        "2",
+        "Welke maatregelen neemt het kabinet om de armoede onder kinderen te verminderen?",
+        [
+            "Het kabinet neemt de volgende maatregelen:",
+            "1. Het kindgebonden budget wordt verhoogd met € 500 miljoen.",
+            "2. Gemeenten krijgen extra middelen voor de bijzondere bijstand.",
+            "3. De toeslagen worden vereenvoudigd.",
+            "Met deze maatregelen daalt de kinderarmoede naar verwachting met een derde, zo blijkt "
+            "uit de doorrekening van het Centraal Planbureau.",
+        ],
+    ),
+    (
+        "3",
+        "Kunt u per jaar aangeven hoeveel is uitgegeven aan re-integratie?",
+        [
+            "In de onderstaande tabel staan de uitgaven per jaar.",
+            [["Jaar", "Uitgaven (mln)"], ["2021", "412"], ["2022", "437"], ["2023", "455"]],
+            "De stijging komt vooral door de extra middelen voor de banenafspraak.",
+        ],
+    ),
+    (
+        "4",
+        "Hoeveel van deze uitgaven gingen naar jongeren?",
+        ["Zie het antwoord op vraag 3."],
+    ),
+    (
+        "5",
+        "Wanneer verschijnt de evaluatie van de Participatiewet?",
+        [
+            "Deze vraag wordt beantwoord in de brief over de Participatiewet in balans die voor de "
+            "zomer naar uw Kamer gaat."
+        ],
+    ),
+    (
+        "7",
+        "Welke gevolgen heeft de verhoging van het minimumloon voor de uitgaven aan de AOW?",
+        [
+            "De AOW is gekoppeld aan het minimumloon. De verhoging leidt tot hogere uitgaven:",
+            "1. in 2025 ongeveer € 1,2 miljard;",
+            "2. in 2026 ongeveer € 1,3 miljard;",
+            "3. in 2027 ongeveer € 1,4 miljard;",
+            "8. In 2028 en later ongeveer € 1,5 miljard per jaar.",
+            "Deze bedragen zijn verwerkt in de begroting die nu voorligt.",
+        ],
+    ),
+    (
+        "8",
+        "Hoeveel mensen maken gebruik van de regeling voor langdurig werklozen, en hoe heeft dat "
+        "aantal zich de laatste jaren ontwikkeld?",
+        [
+            "Ongeveer 12.000 mensen maakten in 2023 gebruik van de regeling, van wie de meesten "
+            "langer dan een jaar. Het aantal is sinds de invoering stabiel gebleven."
+        ],
+    ),
+    (
+        "8a",
+        "En hoeveel daarvan zijn ouder dan 60 jaar?",
+        [
+            "Ongeveer 3.000 van hen zijn ouder dan 60 jaar. Voor deze groep is de kans op werk "
+            "kleiner, zoals ook uit de evaluatie van de regeling bleek."
+        ],
+    ),
+    (
+        "9",
+        "Wat kost de regeling in 2025?",
+        ["De regeling kost in 2025 € 42 miljoen, evenveel als in 2024."],
+    ),
+]
+
+STYLE = """
+.label { font-weight: bold; margin-bottom: 2pt }
+.q-bold { font-weight: bold }
+.q-italic { font-style: italic }
+td { padding: 1pt 40pt 1pt 0 }
+.top { break-before: page }
+"""
+
+
+def answer_block(part: str | list[list[str]]) -> str:
+    if isinstance(part, str):
+        return p(part)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in part
+    )
+    return f"<table>{rows}</table>"
+
+
+def budget_list(question: str, answer: str, style: str = "") -> list[str]:
+    """The list in one layout: ``question`` is the question label as printed ("Vraag {n}" on its
+    own line, "{n}." before the question's text), ``answer`` the answer label ("" for none);
+    ``style`` the class of the question's paragraph. The answer to question 7 starts on a new
+    page."""
+    body = list(TITLE_BLOCK)
+    for number, text, answer_parts in ITEMS:
+        label = html.escape(question.format(n=number))
+        if question.endswith("}"):
+            body.append(f'<p class="label">{label}</p>')
+            body.append(f'<p class="{style}">{html.escape(text)}</p>')
+        else:
+            body.append(f'<p class="{style}">{label} {html.escape(text)}</p>')
+        top = " top" if number == "7" else ""
+        if answer:
+            body.append(f'<p class="label{top}">{html.escape(answer.format(n=number))}</p>')
+        elif top:
+            body.append('<div class="top"></div>')
+        body += [answer_block(part) for part in answer_parts]
+    return body
+
+
+def paragraphs(blocks: tuple[model.Block, ...]) -> list[str]:
+    result: list[str] = []
+    for block in blocks:
+        if isinstance(block, model.ItemList):
+            result.extend(f"{item.marker} {item.text}" for item in block.items)
+        elif isinstance(block, model.Table):
+            result.append(" | ".join(model.plain_text(cell) for row in block.rows for cell in row))
+        else:
+            result.append(block.text)  # type: ignore[union-attr]
+    return result
+
+
+def expected_answer(parts: list[str | list[list[str]]]) -> list[str]:
+    return [
+        part if isinstance(part, str) else " | ".join(cell for row in part for cell in row)
+        for part in parts
+    ]
+
+
+LAYOUTS = {
+    "vraag-antwoord": ("Vraag {n}", "Antwoord", ""),
+    "vraag-nr-antwoord-colon": ("Vraag nr. {n}", "Antwoord:", ""),
+    "vraag-colon-inline": ("Vraag {n}:", "Antwoord op vraag {n}", ""),
+    "number-antwoord": ("{n}.", "Antwoord:", ""),
+    "number-bold-unlabelled": ("{n}.", "", "q-bold"),
+    "number-italic-unlabelled": ("{n}.", "", "q-italic"),
+    "vraag-bold-unlabelled": ("Vraag {n}", "", "q-bold"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(LAYOUTS))
+def budget(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> model.Document:
+    path = tmp_path_factory.mktemp("wild") / f"{request.param}.pdf"
+    body = budget_list(*LAYOUTS[request.param])
+    return build(render(body, path, running="36 600 XV, nr. 8", style=STYLE))
+
+
+def test_gaps_letters_and_lists_in_answers(budget: model.Document) -> None:
+    questions, answers = budget.questions(), budget.answers()
+    assert [q.numbers for q in questions] == [(int(n.rstrip("a")),) for n, _, _ in ITEMS]
+    assert [q.id for q in questions][-3:] == ["vraag-8", "vraag-8a", "vraag-9"]
+    assert [paragraphs(q.blocks) for q in questions] == [[text] for _, text, _ in ITEMS]
+    assert [paragraphs(a.blocks) for a in answers] == [expected_answer(a) for _, _, a in ITEMS]
+    # every answer answers its own question, "8a" too
+    assert [a.questions for a in answers] == [(q.id,) for q in questions]
+    # the withdrawn question is reported, the added one is not a duplicate
+    assert sorted(a.code for a in budget.anomalies) == ["numbering-gap", "numbering-jump"]
+    assert [a.message for a in budget.anomalies if a.code == "numbering-jump"] == [
+        "question 7 follows question 5"
+    ]
+
+
+def test_a_lettered_question_in_every_output(budget: model.Document) -> None:
+    assert from_xml(to_xml(budget)) == budget
+    akn = write_akn(budget).decode()  # validated against the OASIS schema
+    assert 'eId="questions_1__question_8a"' in akn and 'eId="questions_1__answer_8a"' in akn
+    page = write_html(budget).decode()
+    assert 'id="vraag-8a"' in page and 'href="#vraag-8a"' in page
