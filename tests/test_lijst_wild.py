@@ -16,6 +16,7 @@ import pytest
 
 from documents import build, masthead, p, render
 from kamervragen import model
+from kamervragen.errors import StructureError
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.writers import write_akn
 from kamervragen.writers.html import write_html
@@ -224,3 +225,103 @@ def test_a_lettered_question_in_every_output(budget: model.Document) -> None:
     assert 'eId="questions_1__question_8a"' in akn and 'eId="questions_1__answer_8a"' in akn
     page = write_html(budget).decode()
     assert 'id="vraag-8a"' in page and 'href="#vraag-8a"' in page
+
+
+# --- Documents that only look like lists ----------------------------------------------------------
+
+# A Kamerbrief, a memorie van toelichting and a report number their section headings (bold,
+# short, before roman text: printed as the Algemene Rekenkamer prints its questions) and their
+# lists and articles, and they ask rhetorical questions; none of them is a list of questions.
+NOT_LISTS = {
+    "kamerbrief": [
+        *masthead("kst-29544-1234"),
+        p("29 544 Arbeidsmarktbeleid", "title"),
+        p("Nr. 1234 BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID", "title"),
+        p("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
+        p("Den Haag, 12 maart 2024"),
+        p(
+            "Hierbij informeer ik uw Kamer over de voortgang van het arbeidsmarktbeleid. Ik ga "
+            "daarbij in op de volgende punten."
+        ),
+        p("1. De krapte op de arbeidsmarkt", "title"),
+        p(
+            "De krapte op de arbeidsmarkt houdt aan. Hoe kunnen we ervoor zorgen dat meer mensen "
+            "aan het werk gaan? Het kabinet zet daarvoor in op scholing en begeleiding."
+        ),
+        p("2. Scholing", "title"),
+        p(
+            "Het budget voor scholing wordt verhoogd. Wat betekent dat voor werkgevers? Zij "
+            "kunnen vanaf 2025 subsidie aanvragen voor de scholing van hun werknemers."
+        ),
+        p("3. Begeleiding naar werk", "title"),
+        p(
+            "Gemeenten krijgen middelen om mensen te begeleiden naar werk. Zij zijn "
+            "verantwoordelijk voor de uitvoering."
+        ),
+        p("4. Tot slot", "title"),
+        p("Ik zal uw Kamer voor de zomer opnieuw informeren over de voortgang."),
+        p("De Minister van Sociale Zaken en Werkgelegenheid,"),
+        p("C.E.G. van Gennip"),
+    ],
+    "memorie-van-toelichting": [
+        *masthead("kst-36123-3"),
+        p("36 123 Wijziging van de Wet gegevensuitwisseling gemeenten", "title"),
+        p("Nr. 3 MEMORIE VAN TOELICHTING", "title"),
+        p("I. ALGEMEEN DEEL", "title"),
+        p("1. Inleiding", "title"),
+        p(
+            "Dit wetsvoorstel regelt de uitwisseling van gegevens tussen gemeenten. Waarom is dat "
+            "nodig? Gemeenten hebben gegevens nodig om hun taken goed uit te voeren."
+        ),
+        p("2. Hoofdlijnen van het voorstel", "title"),
+        p(
+            "Het voorstel bevat drie onderdelen. Wat regelt het voorstel precies? Het regelt de "
+            "grondslag, de waarborgen en het toezicht."
+        ),
+        p("II. ARTIKELSGEWIJS", "title"),
+        p("Artikel 1", "title"),
+        p("1. In deze wet wordt verstaan onder gemeente: een gemeente als bedoeld in de wet."),
+        p("2. Onder gegevens worden verstaan: persoonsgegevens als bedoeld in de verordening."),
+        p("Artikel 2", "title"),
+        p("1. Een gemeente kan gegevens verstrekken aan een andere gemeente."),
+        p(
+            "2. Welke gegevens worden verstrekt? Dat wordt bij algemene maatregel van bestuur "
+            "bepaald."
+        ),
+        p("De Minister van Binnenlandse Zaken en Koninkrijksrelaties,"),
+        p("H.G.J. Bruins Slot"),
+    ],
+    "report-with-contents": [
+        p("Evaluatie van de Participatiewet", "title"),
+        p("Eindrapport", "title"),
+        p("Inhoud", "title"),
+        p("1. Inleiding 3"),
+        p("2. Onderzoeksvragen 5"),
+        p("3. Bevindingen 9"),
+        p("4. Conclusies 14"),
+        p("1. Inleiding", "title"),
+        p(
+            "Dit rapport beschrijft de evaluatie van de Participatiewet. Het onderzoek is "
+            "uitgevoerd in opdracht van het ministerie."
+        ),
+        p("2. Onderzoeksvragen", "title"),
+        p("De centrale vraag is: in hoeverre heeft de wet haar doelen bereikt?"),
+        p("1. Hoeveel mensen zijn aan het werk gegaan?"),
+        p("2. Hoe hebben gemeenten de wet uitgevoerd?"),
+        p("3. Wat waren de kosten?"),
+        p("3. Bevindingen", "title"),
+        p(
+            "Het aantal mensen met werk is licht gestegen. Gemeenten voerden de wet verschillend "
+            "uit."
+        ),
+        p("4. Conclusies", "title"),
+        p("De wet heeft haar doelen deels bereikt."),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_LISTS))
+def test_numbered_headings_are_not_questions(name: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = render(NOT_LISTS[name], tmp_path / f"{name}.pdf", running="")
+    with pytest.raises(StructureError, match="no question/answer structure found"):
+        build(path)

@@ -42,7 +42,11 @@ in print: they are numbered 1, 2, 3 … in reading order, and carry no label.
 **Unknown** (family ``unknown``): a document without a family label that is still clearly
 questions and answers ("Vraag 1" / "Antwoord 1") is read with the labelled layouts. A document
 without any of them (a motion: "De Kamer, gehoord de beraadslaging, …") yields no questions, so
-the structure step refuses it ("no question/answer structure found").
+the structure step refuses it ("no question/answer structure found"). Nor does a letter, report
+or memorie van toelichting whose numbered section headings ("1. Inleiding", bold before roman
+text) look like a Rekenkamer's questions: without answer labels, a run of numbered paragraphs of
+which more than half are such headings (short, no sentence, asking nothing) or get no answer is
+not a list.
 
 The parser only groups and labels; every paragraph of the text lands in the result exactly once,
 in reading order (a label printed before the question's text on the same line is split off the
@@ -217,6 +221,14 @@ CLOSING = re.compile(
 )
 # A heading is short and does not end as a sentence does.
 HEADING_MAX = 150
+# A numbered section heading of a letter, report or memorie van toelichting is shorter still
+# ("2. Doel van het wetsvoorstel"), and asks nothing: a question printed without its question
+# mark still has a question word or a request in it.
+SECTION_HEADING_MAX = 80
+ASKING = re.compile(
+    r"\?|\b(?i:u|uw|kunt|kan|kunnen|wilt|wil|graag|hoe|hoeveel|hoezeer|wat|welke?|waarom|"
+    r"wanneer|waar|waaruit|wie|hoeverre|toelichten|aangeven|verklaren|bevestigen|verduidelijken)\b"
+)
 SENTENCE_END = (".", "?", "!", ";", ",", ":")
 
 
@@ -451,6 +463,19 @@ def _front(paragraphs: Sequence[TextParagraph]) -> tuple[model.Block, ...]:
 def _is_heading_like(paragraph: TextParagraph) -> bool:
     text = paragraph.text
     return 0 < len(text) <= HEADING_MAX and not text.endswith(SENTENCE_END) and not paragraph.table
+
+
+def _is_section_heading(paragraph: TextParagraph) -> bool:
+    """A numbered section heading's text ("Inleiding", "De krapte op de arbeidsmarkt"), not a
+    question printed without a question mark ("in hoeverre is de regeling geëvalueerd", "Graag
+    een overzicht van …", "Kunt u toelichten …")."""
+    text = paragraph.text
+    return (
+        len(text) <= SECTION_HEADING_MAX
+        and text[:1].isupper()
+        and _is_heading_like(paragraph)
+        and not ASKING.search(text)
+    )
 
 
 def _is_title_line(paragraph: TextParagraph) -> bool:
@@ -699,12 +724,36 @@ class _Labelled:
         best: tuple[tuple[int, int, int], dict[int, _Start]] | None = None
         for begin in firsts or [0]:
             starts = self._scan(begin)
+            if self.unlabelled_answers and not self._plausible(starts):
+                continue
             questions = [start for start in starts.values() if start.kind == "question"]
             forms = Counter(start.form for start in questions)
             score = (len(questions), max(forms.values(), default=0), -begin)
             if best is None or score > best[0]:
                 best = (score, starts)
         return self._parse(best[1]) if best is not None else None
+
+    def _plausible(self, starts: dict[int, _Start]) -> bool:
+        """Whether a run of numbered paragraphs without answer labels reads as questions with
+        their answers. A letter, a report or an explanatory memorandum numbers its section
+        headings ("1. Inleiding", "2. Scholing": bold, short, no sentence) and its lists;
+        in a real list most numbered paragraphs ask something and are followed by an answer.
+        The run is not a list when more than half of its paragraphs are headings or have no
+        answer."""
+        indices = sorted(starts)
+        questions = [index for index in indices if starts[index].kind == "question"]
+        bad = 0
+        for index in questions:
+            start = starts[index]
+            following = next((i for i in indices if i > index), len(self.paragraphs))
+            content = [start.rest] if start.rest else []
+            content += self.paragraphs[index + 1 : following]
+            asked = content[0] if content else None
+            if (asked is not None and _is_section_heading(asked)) or _unlabelled_split(
+                content
+            ) >= len(content):
+                bad += 1
+        return 2 * bad <= len(questions)
 
     def _scan(self, begin: int) -> dict[int, _Start]:
         """Question and answer labels, reading questions from paragraph ``begin`` on."""
