@@ -325,3 +325,78 @@ def test_numbered_headings_are_not_questions(name: str, tmp_path) -> None:  # ty
     path = render(NOT_LISTS[name], tmp_path / f"{name}.pdf", running="")
     with pytest.raises(StructureError, match="no question/answer structure found"):
         build(path)
+
+
+# --- A Rekenkamer letter with its questions under headings, "Vraag N" in bold ---------------------
+
+REKENKAMER_ITEMS = [
+    (
+        "Financieel beheer",
+        "Wat vindt u van de positie van het Inlichtingenbureau in het stelsel van de uitvoering "
+        "van werk en inkomen?",
+        "Het Inlichtingenbureau is een zelfstandig rechtspersoon met een wettelijke taak.",
+    ),
+    (
+        None,
+        "Kunt u toelichten welke risico's het ministerie elk kwartaal in kaart brengt.",
+        "Het ministerie brengt de strategische risico's elk kwartaal in kaart; de rapportage "
+        "daarover gaat naar de secretaris-generaal.",
+    ),
+    (
+        "Uitvoering van regelingen",
+        "Graag een overzicht van de bedragen die in 2021 zijn terugbetaald",
+        "In 2021 is in totaal € 12,4 miljoen terugbetaald, waarvan € 3,1 miljoen door gemeenten.",
+    ),
+    (None, "Hoe verhoudt dit bedrag zich tot 2020?", "Zie het antwoord op vraag 3."),
+]
+REKENKAMER_STYLE = """
+@page { @top-center { content: none } @bottom-center { content: none }
+  @top-right { content: counter(page) "/" counter(pages); font-size: 7.5pt } }
+body { font-family: DejaVu Sans; text-align: left; hyphens: manual }
+.sender { margin-left: 10cm; font-size: 7.5pt }
+h1 { font-size: 11pt; break-before: page }
+h2 { font-size: 10pt; margin-top: 14pt }
+.label { font-weight: bold; margin: 12pt 0 2pt 0 }
+.bold { font-weight: bold }
+.italic { font-style: italic }
+"""
+
+
+def rekenkamer_letter(question_style: str) -> list[str]:
+    body = [
+        '<p class="sender">Lange Voorhout 8<br>Postbus 20015<br>2500 EA Den Haag</p>',
+        "<p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>",
+        "<p>DATUM 7 juni 2022</p>",
+        "<p>BETREFT Beantwoording vragen Tweede Kamer over de Resultaten "
+        "verantwoordingsonderzoek 2021</p>",
+        "<p>Geachte voorzitter,</p>",
+        "<p>Hierbij zenden wij u de antwoorden op de vragen die de vaste commissie voor Sociale "
+        "Zaken en Werkgelegenheid ons heeft voorgelegd over het rapport Resultaten "
+        "verantwoordingsonderzoek 2021.</p>",
+        "<p>Algemene Rekenkamer</p>",
+        "<p>drs. A.P. Visser, president</p>",
+        "<h1>Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer</h1>",
+    ]
+    for number, (heading, question, answer) in enumerate(REKENKAMER_ITEMS, start=1):
+        if heading:
+            body.append(f"<h2>{heading}</h2>")
+        body.append(f'<p class="label">Vraag {number}</p>')
+        body.append(f'<p class="{question_style}">{html.escape(question)}</p>')
+        body.append(f"<p>{html.escape(answer)}</p>")
+    return body
+
+
+@pytest.mark.parametrize("question_style", ["bold", "italic", "roman"])
+def test_rekenkamer_letter_with_vraag_labels_under_headings(question_style: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"rekenkamer-{question_style}.pdf"
+    doc = build(render(rekenkamer_letter(question_style), path, running="", style=REKENKAMER_STYLE))
+    assert doc.metadata.family == "lijst"
+    questions, answers = doc.questions(), doc.answers()
+    assert [q.label.text for q in questions if q.label] == [f"Vraag {n}" for n in (1, 2, 3, 4)]
+    assert [paragraphs(q.blocks) for q in questions] == [[q] for _, q, _ in REKENKAMER_ITEMS]
+    assert [paragraphs(a.blocks) for a in answers] == [[a] for _, _, a in REKENKAMER_ITEMS]
+    assert [a.questions for a in answers] == [(q.id,) for q in questions]
+    titles = [node.title for node in model.walk(doc.body) if isinstance(node, model.Section)]
+    assert titles[-2:] == ["Financieel beheer", "Uitvoering van regelingen"]
+    assert doc.metadata.answered_by == "Algemene Rekenkamer"
+    assert doc.anomalies == ()

@@ -939,8 +939,9 @@ class _Labelled:
 
 def _unlabelled_split(content: Sequence[TextParagraph]) -> int:
     """Where an unlabelled answer starts in the paragraphs after a question number: where the
-    type style changes, else after the first paragraph that ends in a question mark; the end
-    when neither is found (no answer)."""
+    type style changes, else after the first paragraph that ends in a question mark, else (a
+    request printed in the answer's type: "Kunt u toelichten … brengt.") after the first
+    paragraph; the end when there is only one (no answer)."""
     if not content:
         return 0
     style = (content[0].bold, content[0].italic)
@@ -951,7 +952,7 @@ def _unlabelled_split(content: Sequence[TextParagraph]) -> int:
         (i for i, p in enumerate(content) if p.text.rstrip("’”»)'\"").endswith("?")),
         None,
     )
-    return asking + 1 if asking is not None else len(content)
+    return asking + 1 if asking is not None else min(1, len(content))
 
 
 def _form(kind: str, paragraph: TextParagraph) -> tuple[str, bool, bool]:
