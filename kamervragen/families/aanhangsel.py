@@ -44,12 +44,14 @@ from kamervragen.text import LinkSpan, NoteMarker, Text, TextParagraph
 #    Sport en van Binnenlandse Zaken en Koninkrijksrelaties over de (toegang tot) zorg voor … (ingezonden
 #    12 februari 2024).",
 #   "Vragen van de leden Sneller (D66), Chakor (GroenLinks-PvdA) en Van Nispen (SP) aan de Minister van …".
-# Older documents print "(Ingezonden 3 oktober 2008)" and "inzake" for "over"; the Eerste Kamer
-# prints "Vragen gesteld door het lid Nicolaï (PvdD) aan de Minister van …".
+# Older documents print "inzake" for "over" and the date after a full stop: "… over het
+# lerarentekort. (Ingezonden 3 oktober 2008)", "Antwoord van Minister … (Financiën). (Ontvangen
+# 11 maart 2008)"; the Eerste Kamer prints "Vragen gesteld door het lid Nicolaï (PvdD) aan de
+# Minister van …".
 QUESTIONS_HEADER = re.compile(
     r"Vragen\s+(?:van|gesteld\s+door)\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)"
     r"\s+aan\s+(?P<addressees>.+?)"
-    r"\s+(?:over|inzake|omtrent)\s+(?P<subject>.+?)\s*\(\s*ingezonden\s+(?P<submitted>[^()]*?)\s*\)",
+    r"\s+(?:over|inzake|omtrent)\s+(?P<subject>.+?)\s*\.?\s*\(\s*ingezonden\s+(?P<submitted>[^()]*?)\s*\)",
     re.IGNORECASE | re.DOTALL,
 )
 # The answer header, or the Mededeling variant (with "(ontvangen" doubled as printed in ah-tk-20232024-1999):
@@ -60,7 +62,7 @@ QUESTIONS_HEADER = re.compile(
 ANSWER_HEADER = re.compile(
     r"(?P<type>Antwoord|Mededeling)\s+van\s+(?P<by>.+?)"
     r"(?:\s*,?\s+mede\s+namens\s+(?P<behalf>.+?))?"
-    r"\s*\(\s*ontvangen\s+(?:\(\s*ontvangen\s+)?(?P<received>[^()]*?)\s*\)",
+    r"\s*\.?\s*\(\s*ontvangen\s+(?:\(\s*ontvangen\s+)?(?P<received>[^()]*?)\s*\)",
     re.IGNORECASE | re.DOTALL,
 )
 # Where a header paragraph starts ("Antwoord van …" also inside a paragraph, after "Vragen van …").
