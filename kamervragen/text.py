@@ -22,13 +22,14 @@ text with the layout lines it came from and their typography, its footnote marke
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kamervragen import patterns
+from kamervragen import columns, patterns
 from kamervragen.errors import StructureError
 from kamervragen.furniture import find_furniture, is_label_line, is_structural_label
 from kamervragen.layout import Layout, Line, Link, Source
@@ -148,17 +149,19 @@ def build_text(layout: Layout) -> Text:
     """
     layout = find_furniture(layout)
     lines = layout.lines
-    metrics = _measure(lines)
+    # Where each line stands within its column: the geometry that paragraphs are measured by.
+    placed = column_placed(lines)
+    metrics = _measure(placed)
     furniture = {index for index, line in enumerate(lines) if line.furniture is not None}
-    notes_at = _find_footnote_lines(lines, furniture, metrics)
+    notes_at = _find_footnote_lines(placed, furniture, metrics)
     lexicon = _lexicon(lines)
     inserted = inserted_hyphen(lines)
     footnotes = _build_footnotes(layout, notes_at, lexicon, inserted)
     numbers = {note.number for note in footnotes}
     body = [i for i in range(len(lines)) if i not in furniture and i not in notes_at]
     paragraphs = [
-        _build_paragraph(layout, group, metrics, lexicon, numbers, inserted)
-        for group in _group_paragraphs(lines, body, metrics)
+        _build_paragraph(layout, group, metrics, lexicon, numbers, inserted, placed)
+        for group in _group_paragraphs(placed, body, metrics)
     ]
     text = Text(
         source=layout.source,
@@ -168,6 +171,42 @@ def build_text(layout: Layout) -> Text:
     )
     check_text_conservation(text, layout)
     return text
+
+
+def column_placed(lines: Sequence[Line]) -> Sequence[Line]:
+    """``lines``, with each line of a page's right column moved left by the distance between the
+    columns, so that indentation, line width and the text column are measured within a column.
+
+    The reader has cut the lines at the gutter and put them in reading order
+    (:mod:`kamervragen.columns`); here the gutter is found again from the lines of each page (the
+    furniture left out). On a page in one column nothing moves; a document without a page in two
+    columns gets ``lines`` itself back.
+    """
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.furniture is None:
+            by_page.setdefault(line.page, []).append(index)
+    placed: list[Line] | None = None
+    for indices in by_page.values():
+        sizes = sorted(lines[index].size for index in indices)
+        boxes = [columns.Box(lines[i].x, lines[i].right, lines[i].y) for i in indices]
+        gutter = columns.find_gutter(boxes, sizes[len(sizes) // 2])
+        if gutter is None:
+            continue
+        beside = [index for index in indices if gutter.beside(lines[index].y)]
+        left = [index for index in beside if lines[index].right < gutter.middle]
+        right = [index for index in beside if lines[index].x > gutter.middle]
+        shift = _common_left(lines, right) - _common_left(lines, left)
+        placed = list(lines) if placed is None else placed
+        for index in right:
+            placed[index] = dataclasses.replace(lines[index], x=lines[index].x - shift)
+    return lines if placed is None else placed
+
+
+def _common_left(lines: Sequence[Line], indices: Sequence[int]) -> float:
+    """The most common left edge of these lines (a column's text edge)."""
+    lefts = Counter(round(lines[index].x) for index in indices)
+    return float(lefts.most_common(1)[0][0])
 
 
 def _measure(lines: Sequence[Line]) -> _Metrics:
@@ -524,8 +563,12 @@ def _build_paragraph(
     lexicon: Counter[str],
     footnote_numbers: set[int],
     inserted: str | None = None,
+    placed: Sequence[Line] | None = None,
 ) -> TextParagraph:
+    """One paragraph of the lines ``group``; ``placed``: the lines as :func:`column_placed` has
+    them, for the indentation (the links are found where the lines really stand)."""
     lines = [layout.lines[index] for index in group]
+    first = (placed or layout.lines)[group[0]]
     urls = _link_urls(layout.links, lines)
     text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls, inserted)
     sizes = Counter(line.size for line in lines)
@@ -535,11 +578,11 @@ def _build_paragraph(
         lines=tuple(group),
         bold=all(line.bold for line in lines),
         italic=all(line.italic for line in lines),
-        indent=round(lines[0].x - metrics.body_left, 1),
+        indent=round(first.x - metrics.body_left, 1),
         size=sizes.most_common(1)[0][0],
         note_refs=tuple(refs),
         links=tuple(_find_links(text, layout.links, lines)),
-        table=_is_table_row(lines[0], metrics),
+        table=_is_table_row(first, metrics),
     )
 
 

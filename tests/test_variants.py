@@ -290,3 +290,72 @@ def test_a_memorie_van_toelichting_is_rejected(tmp_path: Path) -> None:
     pdf = render(body, tmp_path / "mvt.pdf", running="36 500, nr. 3")
     with pytest.raises(StructureError, match="no question/answer structure found"):
         build(pdf)
+
+
+# --- Pages in two columns -----------------------------------------------------------------------
+
+COLUMN_QUESTIONS = [
+    "Bent u bekend met het bericht dat het lerarentekort in de grote steden verder oploopt en dat "
+    "scholen vaker onbevoegde leraren voor de klas zetten?",
+    "Hoeveel vacatures voor leraren stonden er op 1 januari 2008 open in het primair onderwijs, "
+    "uitgesplitst naar de vier grote steden?",
+    "Welke maatregelen gaat u nemen om het tekort in de grote steden terug te dringen, en wanneer "
+    "verwacht u daarvan effect? Zo nee, waarom niet?",
+    "Bent u bereid de Kamer voor de begrotingsbehandeling te informeren over de voortgang van "
+    "deze maatregelen?",
+]
+COLUMN_ANSWERS = [
+    "Ja, ik ben bekend met dit bericht. Het beeld dat daarin wordt geschetst, herken ik: in de "
+    "grote steden is het tekort groter dan elders in het land.",
+    "Op 1 januari 2008 stonden er in totaal 1.240 vacatures open in het primair onderwijs. "
+    "Daarvan stonden er 610 in de vier grote steden: 240 in Amsterdam, 180 in Rotterdam, 110 in "
+    "Den Haag en 80 in Utrecht.",
+    "Ik heb met de besturen in de grote steden afspraken gemaakt over extra opleidingsplaatsen en "
+    "over een toelage voor leraren die in een achterstandswijk gaan werken. Ik verwacht de eerste "
+    "effecten in het schooljaar 2009–2010, wanneer de eerste leraren van de extra "
+    "opleidingsplaatsen hun diploma halen en in de grote steden aan het werk gaan.",
+    "Ja. Ik zal de Kamer voor de begrotingsbehandeling per brief informeren.",
+]
+TWO_COLUMNS = ".columns { columns: 2; column-gap: 0.6cm } .columns p { text-align: justify }"
+
+
+def two_column_aanhangsel(path: Path, rounds: int) -> Path:
+    """An Aanhangsel as printed before about 2010: the masthead across the page, the rest in two
+    justified columns with Dutch hyphenation, over ``rounds`` times four questions."""
+    body = [
+        p("Vragen van het lid Jansen (SP) aan de Minister van Onderwijs, Cultuur en Wetenschap "
+          "over het lerarentekort. (Ingezonden 12 februari 2008)"),
+        p("Antwoord van Minister Plasterk (Onderwijs, Cultuur en Wetenschap). (Ontvangen 11 maart "
+          "2008)"),
+    ]  # fmt: skip
+    number = 0
+    for _ in range(rounds):
+        for question, answer in zip(COLUMN_QUESTIONS, COLUMN_ANSWERS, strict=True):
+            number += 1
+            body += [p(f"Vraag {number}"), p(question), p(f"Antwoord {number}"), p(answer)]
+    front = [
+        p("Tweede Kamer der Staten-Generaal"),
+        p("Vergaderjaar 2007–2008"),
+        p("ah-tk-20072008-1234"),
+        p("Aanhangsel van de Handelingen", "title"),
+    ]
+    html = [*front, '<div class="columns">', *body, "</div>"]
+    return render(html, path, running="Aanhangsel, nr. 1234", style=TWO_COLUMNS)
+
+
+@pytest.mark.parametrize("rounds", [2, 4])
+def test_an_aanhangsel_in_two_columns_is_read_column_by_column(tmp_path: Path, rounds: int) -> None:
+    """Each column is read down before the next, a paragraph goes on from the foot of one column
+    to the head of the next (and onto the next page), and the columns' lines are not joined."""
+    pdf = two_column_aanhangsel(tmp_path / "columns.pdf", rounds)
+    text, layout = read(pdf)
+    middle = layout.pages[0].width / 2
+    assert sum(1 for line in layout.lines if line.x > middle) > 10  # really two columns
+    assert not any("\t" in line.text for line in layout.lines)
+    doc = build(pdf)
+    assert doc.metadata.questioners == (model.Person("Jansen", "SP"),)
+    assert doc.metadata.answered_by == "Minister Plasterk (Onderwijs, Cultuur en Wetenschap)"
+    assert [texts(q.blocks) for q in doc.questions()] == [[q] for q in COLUMN_QUESTIONS] * rounds
+    assert [texts(a.blocks) for a in doc.answers()] == [[a] for a in COLUMN_ANSWERS] * rounds
+    assert not doc.anomalies
+    assert layout.source.pages > 1  # the text flows on over a page break too

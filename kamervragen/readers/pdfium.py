@@ -31,6 +31,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from kamervragen import columns
 from kamervragen.errors import (
     EncryptedPdfError,
     InputError,
@@ -319,9 +320,55 @@ def _page_lines(text_page: pdfium.PdfTextPage, page_number: int, frame: _Frame) 
     chars = _page_chars(text_page, frame)
     groups = _group_by_baseline(chars)
     groups = _attach_raised(groups)
+    groups = _column_order(groups)
     # A group of spaces only (a page whose only "text" is whitespace) makes no line.
     lines = [_make_line(group, page_number) for group in groups if _visible(group)]
     return [line for line in lines if line.text.strip()]
+
+
+def _column_order(groups: list[list[_Char]]) -> list[list[_Char]]:
+    """The baseline groups in reading order: on a page set in two columns, each group beside the
+    gutter is cut in two and the left column is read before the right one (what spans the page
+    above or below the columns stays where it is); a page in one column is left as it is."""
+    visible = [group for group in groups if _visible(group)]
+    if len(visible) < 2 * columns.MIN_COLUMN_LINES:
+        return groups
+    size = _median([_dominant_size(group) for group in visible])
+    boxes = [box for group in visible for box in _boxes(group, size)]
+    gutter = columns.find_gutter(boxes, size)
+    if gutter is None:
+        return groups
+    above: list[list[_Char]] = []
+    left: list[list[_Char]] = []
+    right: list[list[_Char]] = []
+    below: list[list[_Char]] = []
+    for group in groups:
+        baseline = _baseline(group)
+        if not gutter.beside(baseline):
+            (above if baseline < gutter.top else below).append(group)
+            continue
+        left_part = [c for c in group if (c.x0 + c.x1) / 2 < gutter.middle]
+        right_part = [c for c in group if (c.x0 + c.x1) / 2 >= gutter.middle]
+        left += [left_part] if left_part else []
+        right += [right_part] if right_part else []
+    return above + left + right + below
+
+
+def _boxes(group: list[_Char], size: float) -> list[columns.Box]:
+    """A group's runs of glyphs, cut where a gap could be a gutter."""
+    chars = sorted((c for c in group if c.text.strip()), key=lambda c: c.x0)
+    boxes: list[columns.Box] = []
+    start = 0
+    for index in range(1, len(chars) + 1):
+        if index == len(chars) or chars[index].x0 - chars[index - 1].x1 > columns.MIN_GUTTER * size:
+            run = chars[start:index]
+            boxes.append(columns.Box(run[0].x0, max(c.x1 for c in run), _baseline(group)))
+            start = index
+    return boxes
+
+
+def _baseline(group: list[_Char]) -> float:
+    return _median([c.baseline for c in group if not c.raised] or [group[0].baseline])
 
 
 def _visible(group: list[_Char]) -> bool:
