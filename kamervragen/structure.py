@@ -130,13 +130,45 @@ def _furniture(text: Text, layout: Layout | None) -> list[str]:
 # --- Ids and links --------------------------------------------------------------------------------
 
 
+def _numbered_per_party(nodes: tuple[model.Node, ...]) -> bool:
+    """Whether the fracties each number their questions from 1: numbers recur in the document,
+    and in each fractie's section holding printed numbers they start at 1 and do not recur."""
+    sections = [
+        node
+        for node in model.walk(nodes)
+        if isinstance(node, model.Section) and node.kind == "party"
+    ]
+    numbers_by_section = [
+        [
+            number
+            for question in model.walk(section.content)
+            if isinstance(question, model.Question) and question.numbering == "printed"
+            for number in question.numbers
+        ]
+        for section in sections
+    ]
+    numbered = [numbers for numbers in numbers_by_section if numbers]
+    everything = [number for numbers in numbered for number in numbers]
+    return (
+        len(numbered) >= 2
+        and len(set(everything)) < len(everything)
+        and all(numbers[0] == 1 and len(set(numbers)) == len(numbers) for numbers in numbered)
+    )
+
+
 def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...], list[Anomaly]]:
     """Give questions and answers unique ids; link every answer to the questions it answers."""
     anomalies: list[Anomaly] = []
     used: set[str] = set()
-    question_ids: dict[int, list[str]] = {}
+    # Numbers are the document's, or each fractie's when every fractie numbers from 1 (a verslag
+    # may print "1. Antwoord van het kabinet" again under each fractie heading): the scope of a
+    # number is then its fractie (the section of its questions, and of its reply in a reply part),
+    # and an answer finds its question there first.
+    per_party = _numbered_per_party(nodes)
+    question_ids: dict[tuple[str, int], list[str]] = {}  # (scope, number) -> question ids
     lettered_ids: dict[tuple[int, str], str] = {}  # (12, "a") -> "vraag-12a"
-    seen_numbers: Counter[int] = Counter()
+    seen_numbers: Counter[tuple[str, int]] = Counter()
+    scope = ""  # the document's; else a fractie's name
 
     def unique(base: str) -> str:
         candidate, occurrence = base, 2
@@ -146,11 +178,22 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
         used.add(candidate)
         return candidate
 
+    def enter(node: model.Section) -> str:
+        """Enter the scope of the section's numbers; the one before it is given back after it."""
+        nonlocal scope
+        before = scope
+        if per_party and node.kind == "party" and node.party:
+            scope = node.party
+        return before
+
     def number_questions(items: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
+        nonlocal scope
         result: list[model.Node] = []
         for node in items:
             if isinstance(node, model.Section):
+                before = enter(node)
                 node = dataclasses.replace(node, content=number_questions(node.content))
+                scope = before
             elif isinstance(node, model.Question):
                 node = _positive_numbers(node, anomalies)
                 letter = _letter(node)
@@ -162,8 +205,8 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                     result.append(dataclasses.replace(node, id=identifier))
                     continue
                 for number in node.numbers:
-                    seen_numbers[number] += 1
-                    if seen_numbers[number] == 2:
+                    seen_numbers[scope, number] += 1
+                    if seen_numbers[scope, number] == 2:
                         anomalies.append(
                             _anomaly(
                                 "duplicate-question-number",
@@ -173,23 +216,27 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                         )
                 identifier = unique("vraag-" + ("-".join(map(str, node.numbers)) or "0"))
                 for number in node.numbers:
-                    question_ids.setdefault(number, []).append(identifier)
+                    question_ids.setdefault((scope, number), []).append(identifier)
+                    if scope:
+                        question_ids.setdefault(("", number), []).append(identifier)
                 node = dataclasses.replace(node, id=identifier)
             result.append(node)
         return tuple(result)
 
-    answered: set[int] = set()
+    answered: set[tuple[str, int]] = set()  # (question id, number)
     answered_ids: set[str] = set()
     # The letter of the question last read: an answer that prints no number of its own
     # ("Antwoord", or none) answers that question.
     previous_letter = ""
 
     def link_answers(items: tuple[model.Node, ...]) -> tuple[model.Node, ...]:
-        nonlocal previous_letter
+        nonlocal previous_letter, scope
         result: list[model.Node] = []
         for node in items:
             if isinstance(node, model.Section):
+                before = enter(node)
                 node = dataclasses.replace(node, content=link_answers(node.content))
+                scope = before
             elif isinstance(node, model.Question):
                 previous_letter = _letter(node)
             elif isinstance(node, model.Answer):
@@ -208,7 +255,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                     continue
                 targets: list[str] = []
                 for number in node.numbers:
-                    ids = question_ids.get(number)
+                    ids = question_ids.get((scope, number)) or question_ids.get(("", number))
                     if not ids:
                         anomalies.append(
                             _anomaly(
@@ -218,7 +265,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                             )
                         )
                         continue
-                    answered.add(number)
+                    answered.update((identifier, number) for identifier in ids)
                     for identifier in ids:
                         if identifier not in targets:
                             targets.append(identifier)
@@ -237,7 +284,7 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                 if _letter(node):
                     missing = [] if node.id in answered_ids else list(node.numbers)
                 else:
-                    missing = [n for n in node.numbers if n not in answered]
+                    missing = [n for n in node.numbers if (node.id, n) not in answered]
                 if missing:
                     anomalies.append(
                         _anomaly(
@@ -248,8 +295,10 @@ def link_questions(nodes: tuple[model.Node, ...]) -> tuple[tuple[model.Node, ...
                             node,
                         )
                     )
-    numbers = sorted(seen_numbers)
-    if numbers:
+    scopes: dict[str, list[int]] = {}
+    for key, number in sorted(seen_numbers):
+        scopes.setdefault(key, []).append(number)
+    for numbers in scopes.values():  # one scope, the document's, unless numbered per fractie
         gaps = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
         if numbers[0] != 1:
             gaps = sorted(set(range(1, numbers[0])) | set(gaps))

@@ -243,6 +243,33 @@ def test_a_verslag_fractie_of_one_member(tmp_path: Path) -> None:
     assert not doc.anomalies
 
 
+def test_verslag_questions_numbered_per_fractie(tmp_path: Path) -> None:
+    """Each fractie's questions numbered from 1 ("1. Antwoord van het kabinet" under every
+    fractie heading): each answer answers its own fractie's question, with no warning."""
+    body = [
+        *verslag_front(),
+        *fractie("Vragen en opmerkingen van de leden van de VVD-fractie", "De VVD-fractie", [1, 2]),
+        *fractie(
+            "Vragen en opmerkingen van de leden van de D66-fractie", "De D66-fractie", [1, 2, 3]
+        ),
+    ]
+    pdf = render(body, tmp_path / "per-fractie.pdf", running="28 676, nr. 360", style=VERSLAG_STYLE)
+    doc = build(pdf)
+    questions = {question.id: question for question in doc.questions()}
+    assert [(q.numbers, q.party) for q in questions.values()] == [
+        ((1,), "VVD"), ((2,), "VVD"), ((1,), "D66"), ((2,), "D66"), ((3,), "D66"),
+    ]  # fmt: skip
+    for answer in doc.answers():
+        (asked,) = answer.questions
+        question = questions[asked]
+        assert question.numbers == answer.numbers
+        assert texts(answer.blocks)[0].startswith(f"Regeling {answer.numbers[0]} ")
+        party = "VVD" if "VVD" in texts(question.blocks)[0] else "D66"
+        assert question.party == party
+    assert len({answer.questions for answer in doc.answers()}) == 5
+    assert not doc.anomalies
+
+
 # --- Not questions and answers --------------------------------------------------------------------
 
 

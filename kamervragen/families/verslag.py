@@ -670,6 +670,7 @@ class _Builder:
         self.question_label: tuple[TextParagraph, int] | None = None  # "Vraag 7", awaiting its text
         self.restating: int | None = None  # the reply repeats question N before its answer
         self.last_number = 0
+        self.numbered_party: _Party | None = None  # the fractie of the last numbered answer
         self.questions_seen = 0  # questions so far: an unnumbered question's inferred number
         self.by: list[str] = []
         # The numbers of each fractie's questions, in order: a reply pairs with them by order.
@@ -796,6 +797,9 @@ class _Builder:
         expected = self.last_number + 1
         if match.group("number"):
             number = int(match.group("number"))
+            if number == 1 and self.party is not None and self.numbered_party is not self.party:
+                expected = 1  # some verslagen number each fractie's questions from 1
+            self.numbered_party = self.party
         elif self.question_label is not None:
             number = expected = self.question_label[1]  # "Vraag 7" … "Antwoord"
         else:
