@@ -62,12 +62,15 @@ class Gutter:
         return self.top - tolerance <= y <= self.bottom + tolerance
 
 
-def find_gutter(boxes: Sequence[Box], size: float) -> Gutter | None:
+def find_gutter(boxes: Sequence[Box], size: float, before: Gutter | None = None) -> Gutter | None:
     """The gutter of a page whose line boxes are ``boxes`` (font size ``size``), or None.
 
     The right column's lines start at one left edge: each edge in the middle of the page that
     several boxes share is tried, with the strip of :data:`MIN_GUTTER` before it as the gutter.
     A box in that strip (a centred page number, a heading across the page) ends a band.
+
+    ``before`` is the gutter of an earlier page of the document: where it was, a page may also
+    hold a few lines in each column (the end of a text, set in balanced columns).
 
     >>> left = [Box(70, 280, 100 + 12 * i) for i in range(8)]
     >>> right = [Box(300, 510, 100 + 12 * i) for i in range(8)]
@@ -76,7 +79,7 @@ def find_gutter(boxes: Sequence[Box], size: float) -> Gutter | None:
     >>> find_gutter([Box(70, 510, 100 + 12 * i) for i in range(16)], 10) is None
     True
     """
-    if len(boxes) < 2 * MIN_COLUMN_LINES:
+    if len(boxes) < (2 if before is not None else 2 * MIN_COLUMN_LINES):
         return None
     text_left = min(box.x0 for box in boxes)
     text_right = max(box.x1 for box in boxes)
@@ -87,12 +90,14 @@ def find_gutter(boxes: Sequence[Box], size: float) -> Gutter | None:
     low = text_left + MIN_COLUMN_WIDTH * width
     high = text_right - MIN_COLUMN_WIDTH * width
     edges = Counter(round(box.x0) for box in boxes if low <= box.x0 <= high)
+    tries = [(edge, MIN_COLUMN_LINES) for edge, count in edges.items() if count >= MIN_COLUMN_LINES]
+    if before is not None:
+        tries.append((round(before.right), 1))
     ordered = sorted(boxes, key=lambda box: (box.y, box.x0))
     best: tuple[int, float, Gutter] | None = None
-    for edge, count in edges.items():
-        if count < MIN_COLUMN_LINES:
-            continue
-        for gutter, lines in _bands(ordered, edge - EDGE - MIN_GUTTER * size, edge - EDGE, size):
+    for edge, least in tries:
+        strip = (edge - EDGE - MIN_GUTTER * size, edge - EDGE)
+        for gutter, lines in _bands(ordered, *strip, size, least):
             if lines < MIN_BAND * len(boxes):
                 continue
             score = (lines, gutter.right - gutter.left)
@@ -102,21 +107,21 @@ def find_gutter(boxes: Sequence[Box], size: float) -> Gutter | None:
 
 
 def _bands(
-    ordered: Sequence[Box], strip_left: float, strip_right: float, size: float
+    ordered: Sequence[Box], strip_left: float, strip_right: float, size: float, least: int
 ) -> list[tuple[Gutter, int]]:
     """The runs of consecutive boxes that leave the strip empty, with columns on both sides: each
-    with at least :data:`MIN_COLUMN_LINES` boxes, and as many of the left column's reaching to
-    within a few letters of the gutter (a column of text, not a column of short table cells)."""
+    with at least ``least`` boxes, and as many of the left column's reaching to within a few
+    letters of the gutter (a column of text, not a column of short table cells)."""
     runs: list[tuple[Gutter, int]] = []
     run: list[Box] = []
 
     def close() -> None:
         left = [box for box in run if box.x1 <= strip_left]
         right = [box for box in run if box.x0 >= strip_right]
-        if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
+        if len(left) < least or len(right) < least:
             return
         edge = max(box.x1 for box in left)
-        if sum(1 for box in left if box.x1 >= edge - FULL_LINE * size) < MIN_COLUMN_LINES:
+        if sum(1 for box in left if box.x1 >= edge - FULL_LINE * size) < least:
             return
         gutter = Gutter(
             left=edge, right=min(box.x0 for box in right), top=run[0].y, bottom=run[-1].y

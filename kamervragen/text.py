@@ -187,12 +187,14 @@ def column_placed(lines: Sequence[Line]) -> Sequence[Line]:
         if line.furniture is None:
             by_page.setdefault(line.page, []).append(index)
     placed: list[Line] | None = None
+    before: columns.Gutter | None = None
     for indices in by_page.values():
         sizes = sorted(lines[index].size for index in indices)
         boxes = [columns.Box(lines[i].x, lines[i].right, lines[i].y) for i in indices]
-        gutter = columns.find_gutter(boxes, sizes[len(sizes) // 2])
+        gutter = columns.find_gutter(boxes, sizes[len(sizes) // 2], before)
         if gutter is None:
             continue
+        before = gutter
         beside = [index for index in indices if gutter.beside(lines[index].y)]
         left = [index for index in beside if lines[index].right < gutter.middle]
         right = [index for index in beside if lines[index].x > gutter.middle]

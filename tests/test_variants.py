@@ -386,3 +386,29 @@ def test_an_aanhangsel_in_two_columns_is_read_column_by_column(tmp_path: Path, r
     assert [texts(a.blocks) for a in doc.answers()] == [[a] for a in COLUMN_ANSWERS] * rounds
     assert not doc.anomalies
     assert layout.source.pages > 1  # the text flows on over a page break too
+
+
+def test_a_verslag_in_two_columns_ending_in_short_columns(tmp_path: Path) -> None:
+    """A verslag in two columns whose last page holds a line or two in each column (balanced
+    columns): the gutter of the pages before tells the reading order there too."""
+    body = [
+        *verslag_front(),
+        '<div class="columns">',
+        *fractie("Vragen en opmerkingen van de leden van de VVD-fractie", "Het lid Jansen", [1, 2, 3]),
+        *fractie("Vragen en opmerkingen van de leden van de D66-fractie", "Het lid Paternotte",
+                 [4, 5, 6, 7, 8]),
+        "</div>",
+    ]  # fmt: skip
+    style = TWO_COLUMNS + " .answer { margin-left: 0.5cm }"
+    pdf = render(body, tmp_path / "verslag.pdf", running="28 676, nr. 360", style=style)
+    text, layout = read(pdf)
+    last = [line for line in layout.lines if line.page == layout.source.pages]
+    assert len(last) <= 5  # the running header, two or three lines of the columns, the number
+    doc = build(pdf)
+    answers = doc.answers()
+    assert [texts(answer.blocks) for answer in answers] == [
+        [f"Regeling {number} is in 2020 ingevoerd; alle bondgenoten dragen bij."]
+        for number in range(1, 9)
+    ]
+    assert [answer.questions for answer in answers] == [(q.id,) for q in doc.questions()]
+    assert not doc.anomalies

@@ -143,6 +143,7 @@ def read_pdf(
         pages: list[Page] = []
         lines: list[Line] = []
         links: list[Link] = []
+        gutters: list[columns.Gutter] = []  # the pages in two columns so far
         for index in range(page_count):
             page_number = index + 1
             if progress is not None:
@@ -186,7 +187,7 @@ def read_pdf(
                         expected=f"at most {limits.max_chars_per_page} characters a page; "
                         + raise_with("max_chars_per_page"),
                     )
-                lines.extend(_page_lines(text_page, page_number, frame))
+                lines.extend(_page_lines(text_page, page_number, frame, gutters))
             finally:
                 text_page.close()
             links.extend(_page_links(document, page, page_number, frame))
@@ -316,28 +317,36 @@ def _clean_metadata(value: str | None) -> str | None:
     return value if value and value != "None" else None
 
 
-def _page_lines(text_page: pdfium.PdfTextPage, page_number: int, frame: _Frame) -> list[Line]:
+def _page_lines(
+    text_page: pdfium.PdfTextPage,
+    page_number: int,
+    frame: _Frame,
+    gutters: list[columns.Gutter] | None = None,
+) -> list[Line]:
+    """The page's lines in reading order; ``gutters``: those of the pages before in two columns
+    (this page's is added when it has one)."""
     chars = _page_chars(text_page, frame)
     groups = _group_by_baseline(chars)
     groups = _attach_raised(groups)
-    groups = _column_order(groups)
+    groups = _column_order(groups, [] if gutters is None else gutters)
     # A group of spaces only (a page whose only "text" is whitespace) makes no line.
     lines = [_make_line(group, page_number) for group in groups if _visible(group)]
     return [line for line in lines if line.text.strip()]
 
 
-def _column_order(groups: list[list[_Char]]) -> list[list[_Char]]:
+def _column_order(groups: list[list[_Char]], gutters: list[columns.Gutter]) -> list[list[_Char]]:
     """The baseline groups in reading order: on a page set in two columns, each group beside the
     gutter is cut in two and the left column is read before the right one (what spans the page
     above or below the columns stays where it is); a page in one column is left as it is."""
     visible = [group for group in groups if _visible(group)]
-    if len(visible) < 2 * columns.MIN_COLUMN_LINES:
+    if not visible:
         return groups
     size = _median([_dominant_size(group) for group in visible])
     boxes = [box for group in visible for box in _boxes(group, size)]
-    gutter = columns.find_gutter(boxes, size)
+    gutter = columns.find_gutter(boxes, size, gutters[-1] if gutters else None)
     if gutter is None:
         return groups
+    gutters.append(gutter)
     above: list[list[_Char]] = []
     left: list[list[_Char]] = []
     right: list[list[_Char]] = []
