@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -202,6 +203,10 @@ def _answer_fields(meta: model.Metadata, answers: Sequence[model.Answer]) -> dic
     }
 
 
+# Between the fracties of a joint fractie heading: "GroenLinks en PvdA", "SP, PvdD en BBB".
+JOINT_FRACTIES = re.compile(r"\s*,\s*|\s+en\s+")
+
+
 def _normalised_fields(
     meta: model.Metadata, question: dict[str, Any], answer: dict[str, Any]
 ) -> dict[str, Any]:
@@ -211,7 +216,9 @@ def _normalised_fields(
     from kamervragen.offices import normalised_addressee, parse_office
 
     if question["party"]:
-        parties = [question["party"]]
+        # Fracties that ask jointly ("De leden van de fracties van GroenLinks en PvdA") are each
+        # a party; no fractie's name holds " en " ("GroenLinks-PvdA" is one).
+        parties = [part for part in JOINT_FRACTIES.split(question["party"]) if part]
     else:
         parties = list(dict.fromkeys(p["party"] for p in question["questioners"] if p["party"]))
     office = parse_office(answer["answered_by"])

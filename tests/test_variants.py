@@ -15,6 +15,7 @@ import pytest
 from documents import build, p, read, render, texts
 from kamervragen import model
 from kamervragen.errors import StructureError
+from kamervragen.exports import qa_records
 from kamervragen.text import join_lines
 
 # --- Line-end hyphens ---------------------------------------------------------------------------
@@ -267,6 +268,28 @@ def test_verslag_questions_numbered_per_fractie(tmp_path: Path) -> None:
         party = "VVD" if "VVD" in texts(question.blocks)[0] else "D66"
         assert question.party == party
     assert len({answer.questions for answer in doc.answers()}) == 5
+    assert not doc.anomalies
+
+
+def test_fracties_asking_jointly(tmp_path: Path) -> None:
+    """ "Vragen en opmerkingen van de leden van de fracties van GroenLinks en PvdA": one section,
+    whose questions the data export gives both parties."""
+    body = [
+        *verslag_front(),
+        *fractie("Vragen en opmerkingen van de leden van de VVD-fractie", "Het lid Jansen", [1]),
+        *fractie(
+            "Vragen en opmerkingen van de leden van de fracties van GroenLinks en PvdA",
+            "De leden van de fracties van GroenLinks en PvdA",
+            [2, 3],
+        ),
+    ]
+    pdf = render(body, tmp_path / "joint.pdf", running="28 676, nr. 360", style=VERSLAG_STYLE)
+    doc = build(pdf)
+    assert [q.party for q in doc.questions()] == ["VVD", "GroenLinks en PvdA", "GroenLinks en PvdA"]
+    records = qa_records(doc, "joint")
+    assert [record["parties"] for record in records] == [
+        ["VVD"], ["GroenLinks", "PvdA"], ["GroenLinks", "PvdA"],
+    ]  # fmt: skip
     assert not doc.anomalies
 
 
