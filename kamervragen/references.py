@@ -1,4 +1,5 @@
-"""Values in Dutch parliamentary text: dates, document references, members with their party.
+"""Values in Dutch parliamentary text: dates, question numbers, document references, members with
+their party.
 
 Each pattern is named and quotes the printed convention it reads. These functions find values in
 text; they never change the text (the model keeps the text, and these values beside it).
@@ -51,6 +52,40 @@ def parse_date(text: str) -> PartialDate | None:
         return None
     day = int(match.group("day")) if match.group("day") else None
     return PartialDate(int(match.group("year")), MONTHS[match.group("month").lower()], day)
+
+
+# One number, or a range of numbers, in the list of question numbers that a label or a reference
+# prints ("Vraag 3, 4 en 5", "Antwoorden op vragen 3 t/m 5", "zie vraag 12a"): "3", "12a" (the
+# letter is dropped), "3-5", "3–5", "3 t/m 5", "3 tot en met 5". What lies between two of them (",",
+# " en ", a space where a comma is missing) is not read.
+NUMBER_OR_RANGE = re.compile(
+    r"(?P<first>\d+)[a-z]?(?:\s*(?:[-–]|t/m|tot\s+en\s+met)\s*(?P<last>\d+)[a-z]?)?",
+    re.IGNORECASE,
+)
+# A range is expanded only when it runs upwards over at most this many numbers; otherwise (a
+# misprint, "5-3", or two values that only look like a range) its two ends are taken as printed.
+RANGE_MAX = 50
+
+
+def parse_numbers(printed: str | None) -> tuple[int, ...]:
+    """Every number of a printed list of question numbers, ranges expanded, each once, in order.
+
+    >>> parse_numbers("3, 4 en 5"), parse_numbers("3 t/m 5"), parse_numbers("3 tot en met 5")
+    ((3, 4, 5), (3, 4, 5), (3, 4, 5))
+    >>> parse_numbers("7, 8, 9 10 en 11")
+    (7, 8, 9, 10, 11)
+    >>> parse_numbers("12a"), parse_numbers("5-3"), parse_numbers(None)
+    ((12,), (5, 3), ())
+    """
+    numbers: list[int] = []
+    for match in NUMBER_OR_RANGE.finditer(printed or ""):
+        first = int(match.group("first"))
+        last = int(match.group("last")) if match.group("last") else first
+        if first < last <= first + RANGE_MAX:
+            numbers += range(first, last + 1)
+        else:
+            numbers += (first, last)
+    return tuple(dict.fromkeys(numbers))
 
 
 # A vergaderjaar as printed: "2023–2024", "2023-2024", "2023/24", "2023/2024".

@@ -110,6 +110,67 @@ def marked_text(paragraph: TextParagraph) -> str:
     return "".join(parts)
 
 
+def split_paragraph(
+    paragraph: TextParagraph, at: int
+) -> tuple[TextParagraph, TextParagraph | None]:
+    """``paragraph`` cut at offset ``at``: the part before it and the rest after the space at the
+    cut (None when nothing follows, and then the part before is ``paragraph`` unchanged).
+
+    The families cut a label off its text ("Vraag 1 Kent u het bericht?") and a combined question
+    printed as one paragraph into its questions. Both parts keep the footnote markers and links
+    that fall in them: a marker at the cut belongs to the part before it ("…afspreekt?³ Heeft …");
+    a link across the cut (never in a label) is dropped, its text stays. The rest's first line is
+    estimated from its offset (the lines of a paragraph are of similar length); both parts are on
+    the paragraph's page. The part before is never a table row: it is a label or a question.
+
+    >>> paragraph = TextParagraph("Vraag 1 Kent u het bericht? Ja.", 3, (10, 11), False, False,
+    ...     0.0, 10.0, note_refs=(NoteMarker(7, 1), NoteMarker(27, 2)))
+    >>> label, rest = split_paragraph(paragraph, len("Vraag 1"))
+    >>> label.text, label.note_refs, label.lines
+    ('Vraag 1', (NoteMarker(offset=7, number=1),), (10, 11))
+    >>> rest.text, rest.note_refs, rest.lines
+    ('Kent u het bericht? Ja.', (NoteMarker(offset=19, number=2),), (10, 11))
+    >>> split_paragraph(paragraph, len(paragraph.text)) == (paragraph, None)
+    True
+    """
+    text = paragraph.text
+    head_text = text[:at].rstrip()
+    rest = at
+    while rest < len(text) and text[rest] == " ":
+        rest += 1
+    if rest >= len(text):
+        return paragraph, None
+    head = dataclasses.replace(
+        paragraph,
+        text=head_text,
+        note_refs=tuple(
+            dataclasses.replace(ref, offset=min(ref.offset, len(head_text)))
+            for ref in paragraph.note_refs
+            if ref.offset < rest
+        ),
+        links=tuple(link for link in paragraph.links if link.end <= len(head_text)),
+        table=False,
+    )
+    lines = paragraph.lines
+    first = min(len(lines) - 1, len(lines) * rest // len(text))
+    tail = dataclasses.replace(
+        paragraph,
+        text=text[rest:],
+        lines=lines[first:],
+        note_refs=tuple(
+            dataclasses.replace(ref, offset=ref.offset - rest)
+            for ref in paragraph.note_refs
+            if ref.offset >= rest
+        ),
+        links=tuple(
+            dataclasses.replace(link, start=link.start - rest, end=link.end - rest)
+            for link in paragraph.links
+            if link.start >= rest
+        ),
+    )
+    return head, tail
+
+
 def render_txt(text: Text) -> str:
     """The ``<name>.txt`` form: paragraphs separated by one blank line, then ``[n] footnote``."""
     blocks = [marked_text(paragraph) for paragraph in text.paragraphs]

@@ -330,6 +330,17 @@ def test_a_divided_paragraph_keeps_its_footnote_references() -> None:
     )
 
 
+def test_each_divided_question_starts_on_the_line_its_offset_falls_on() -> None:
+    # Six lines of about 16 characters: the second question starts at offset 41 (line 2), the third
+    # at offset 81 (line 5), estimated in the whole paragraph.
+    text = "Kent u het bericht? Zo nee, waarom niet? Deelt u de zorgen? Zo nee, waarom niet? Wat gaat u doen?"
+    paragraph = TextParagraph(text, 1, (10, 11, 12, 13, 14, 15), False, False, 0.0, 10.0)
+    parts = aanhangsel.split_combined([paragraph], 3, paragraph, [])
+    assert [(part.text[:5], part.lines[0]) for part in parts] == [
+        ("Kent ", 10), ("Deelt", 12), ("Wat g", 15)
+    ]  # fmt: skip
+
+
 def test_an_older_document_numbered_without_labels() -> None:
     doc = build_document(
         text_of(

@@ -14,10 +14,8 @@ import pytest
 from documents import build, masthead, p, paragraph, render, text_of, texts
 from kamervragen import model
 from kamervragen.errors import StructureError
-from kamervragen.families import lijst
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.structure import build_document
-from kamervragen.text import NoteMarker
 
 # --- A lijst with the question number on its own line --------------------------------------------
 
@@ -619,30 +617,6 @@ def test_nota_without_committee_passages_has_no_structure() -> None:
                 "Nr. 7 NOTA NAAR AANLEIDING VAN HET VERSLAG", "De regering heeft geen opmerkingen."
             )
         )
-
-
-def test_split_paragraph_keeps_footnote_markers() -> None:
-    source = paragraph("Vraag 1 Kent u het bericht? Ja.", 0, note_refs=(NoteMarker(27, 1),))
-    label, rest = lijst.split_paragraph(source, len("Vraag 1"))
-    assert label.text == "Vraag 1" and label.note_refs == ()
-    assert rest is not None and rest.text == "Kent u het bericht? Ja."
-    assert rest.note_refs == (NoteMarker(19, 1),)
-    assert rest.text[:19] == "Kent u het bericht?"
-
-
-@pytest.mark.parametrize(
-    ("printed", "numbers"),
-    [
-        ("1", (1,)),
-        ("3, 4 en 5", (3, 4, 5)),
-        ("3-5", (3, 4, 5)),
-        ("3 t/m 5", (3, 4, 5)),
-        ("12a", (12,)),
-        (None, ()),
-    ],
-)
-def test_parse_numbers(printed: str | None, numbers: tuple[int, ...]) -> None:
-    assert lijst.parse_numbers(printed) == numbers
 
 
 def test_mededeling_is_an_announcement_not_an_answer() -> None:

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly
 from kamervragen.families import FamilyParse, base_metadata
-from kamervragen.references import find_references, parse_date
-from kamervragen.text import LinkSpan, NoteMarker, Text, TextParagraph
+from kamervragen.references import find_references, parse_date, parse_numbers
+from kamervragen.text import Text, TextParagraph, split_paragraph
 
 # --- Dutch conventions --------------------------------------------------------------------------
 
@@ -95,9 +95,6 @@ INLINE_LABEL = re.compile(rf"^{_LABEL}(?:\s*[:.)](?=\s+\S)|(?=\s+(?-i:[A-Z«„�
 # The lines this family reads as structure, never page furniture (kamervragen.furniture), even at
 # the top of consecutive pages ("Antwoord 2" first on page 2, "Antwoord 4" first on page 3).
 LABELS = (BLOCK_LABEL, INLINE_LABEL)
-
-# A range in a label: "3 t/m 5", "3 tot en met 5", "3-5", "3–5".
-NUMBER_RANGE = re.compile(r"(\d+)\s*(?:[-–]|t/m|tot\s+en\s+met)\s*(\d+)", re.IGNORECASE)
 
 # Older documents number their questions and answers without a word: "1", "1.", "1)" alone or
 # before the text ("1. Kent u …"); the number must be the next in sequence.
@@ -218,20 +215,7 @@ def read_label(value: str) -> Label | None:
     if match.groupdict().get("bare"):
         return Label("answer", (), len(value))  # its numbers are the preceding question's
     kind = "question" if match.group("kind").lower().startswith("vra") else "answer"
-    return Label(kind, label_numbers(match.group("numbers")), match.end())
-
-
-def label_numbers(value: str) -> tuple[int, ...]:
-    """Every number a label covers, ranges expanded: "3, 4 en 5" -> (3, 4, 5); "3 t/m 5" too."""
-    numbers: list[int] = []
-    position = 0
-    for match in NUMBER_RANGE.finditer(value):
-        numbers += [int(n) for n in re.findall(r"\d+", value[position : match.start()])]
-        low, high = int(match.group(1)), int(match.group(2))
-        numbers += list(range(low, high + 1)) if low < high <= low + 50 else [low, high]
-        position = match.end()
-    numbers += [int(n) for n in re.findall(r"\d+", value[position:])]
-    return tuple(dict.fromkeys(numbers))
+    return Label(kind, parse_numbers(match.group("numbers")), match.end())
 
 
 # --- Headers and metadata -----------------------------------------------------------------------
@@ -477,10 +461,9 @@ def _labelled_body(
                 label = dataclasses.replace(label, numbers=last_numbers)
             content: list[TextParagraph] = []
             # "Vraag 1: Kent u …": the block's text follows its label on the line.
-            if label.length < len(paragraph.text):
-                rest = len(paragraph.text) - len(paragraph.text[label.length :].lstrip())
-                content.append(slice_paragraph(paragraph, rest, len(paragraph.text)))
-                paragraph = slice_paragraph(paragraph, 0, label.length)
+            paragraph, rest = split_paragraph(paragraph, label.length)
+            if rest is not None:
+                content.append(rest)
             current = (label, paragraph, content)
         elif index in interludes or current is None:
             close()
@@ -542,12 +525,20 @@ def split_combined(
     for paragraph in paragraphs:
         start = 0
         for end, next_start in cuts.get(id(paragraph), []):
-            result.append(slice_paragraph(paragraph, start, end))
+            result.append(_part(paragraph, start, end))
             start = next_start
-        result.append(
-            slice_paragraph(paragraph, start, len(paragraph.text)) if start else paragraph
-        )
+        result.append(_part(paragraph, start, len(paragraph.text)))
     return result
+
+
+def _part(paragraph: TextParagraph, start: int, end: int) -> TextParagraph:
+    """The question at ``text[start:end]`` of a combined question's paragraph: cut at ``start``,
+    then at ``end``, so that its first line is estimated from its offset in the whole paragraph."""
+    if start:
+        _, rest = split_paragraph(paragraph, start)
+        assert rest is not None  # a question starts at ``start``
+        paragraph, end = rest, end - start
+    return split_paragraph(paragraph, end)[0]
 
 
 def _question_boundaries(paragraph: TextParagraph) -> list[tuple[int, int]]:
@@ -570,33 +561,6 @@ def _question_boundaries(paragraph: TextParagraph) -> list[tuple[int, int]]:
             continue
         found.append((close, next_start))
     return found
-
-
-def slice_paragraph(paragraph: TextParagraph, start: int, end: int) -> TextParagraph:
-    """The part ``text[start:end]`` of a paragraph, with its footnote references and links.
-
-    A reference at the cut belongs to the part before it ("…afspreekt?³ Heeft …"). The part's first
-    line is estimated from its offset (lines of a paragraph are of similar length); its page is
-    the paragraph's.
-    """
-    value = paragraph.text
-    refs = tuple(
-        NoteMarker(ref.offset - start, ref.number)
-        for ref in paragraph.note_refs
-        if start < ref.offset <= end or (start == 0 and ref.offset == 0)
-    )
-    links = tuple(
-        LinkSpan(link.start - start, link.end - start, link.url)
-        for link in paragraph.links
-        if start <= link.start and link.end <= end
-    )
-    lines = paragraph.lines
-    if start and value:
-        first = min(len(lines) - 1, len(lines) * start // len(value))
-        lines = lines[first:]
-    return dataclasses.replace(
-        paragraph, text=value[start:end], lines=lines, note_refs=refs, links=links
-    )
 
 
 # --- Documents numbered without labels ----------------------------------------------------------
@@ -653,13 +617,12 @@ def _numbered_blocks(
         elif groups:
             groups[-1][2].append(paragraph)
     nodes: list[model.Node] = []
-    for number, opening, rest in groups:
+    for number, opening, following in groups:
         match = OLD_NUMBER.match(opening.text)
         assert match is not None
-        label_paragraph, content = opening, list(rest)
-        if match.end() < len(opening.text):  # "1. Kent u …": the number, then the text
-            label_paragraph = slice_paragraph(opening, 0, len(match.group(0).rstrip()))
-            content.insert(0, slice_paragraph(opening, match.end(), len(opening.text)))
+        # "1. Kent u …": the number, then the text (or the number alone on its line).
+        label_paragraph, rest = split_paragraph(opening, match.end())
+        content = [rest, *following] if rest is not None else list(following)
         label = Label(kind, (number,), len(label_paragraph.text))
         nodes.append(_node(label, label_paragraph, content, anomalies))
     return nodes

@@ -66,8 +66,8 @@ from kamervragen import model
 from kamervragen.blocks import build_blocks, heading
 from kamervragen.errors import Anomaly
 from kamervragen.families import TITLE_AREA, FamilyParse, base_metadata
-from kamervragen.references import find_references, normalise_dossier, parse_date
-from kamervragen.text import Text, TextParagraph
+from kamervragen.references import find_references, normalise_dossier, parse_date, parse_numbers
+from kamervragen.text import Text, TextParagraph, split_paragraph
 
 # --- Title block ----------------------------------------------------------------------------------
 
@@ -230,70 +230,6 @@ ASKING = re.compile(
     r"wanneer|waar|waaruit|wie|hoeverre|toelichten|aangeven|verklaren|bevestigen|verduidelijken)\b"
 )
 SENTENCE_END = (".", "?", "!", ";", ",", ":")
-
-
-# --- Splitting a label off its paragraph ----------------------------------------------------------
-
-
-def split_paragraph(
-    paragraph: TextParagraph, at: int
-) -> tuple[TextParagraph, TextParagraph | None]:
-    """``paragraph`` as its text before ``at`` and the rest (None when the rest is empty).
-
-    Footnote markers and links keep their places; a link across ``at`` (never in a label) is
-    dropped, its text stays.
-    """
-    text = paragraph.text
-    head_text = text[:at].rstrip()
-    rest = at
-    while rest < len(text) and text[rest] == " ":
-        rest += 1
-    if rest >= len(text):
-        return paragraph, None
-    head = dataclasses.replace(
-        paragraph,
-        text=head_text,
-        note_refs=tuple(
-            dataclasses.replace(ref, offset=min(ref.offset, len(head_text)))
-            for ref in paragraph.note_refs
-            if ref.offset < rest
-        ),
-        links=tuple(link for link in paragraph.links if link.end <= len(head_text)),
-        table=False,
-    )
-    tail = dataclasses.replace(
-        paragraph,
-        text=text[rest:],
-        note_refs=tuple(
-            dataclasses.replace(ref, offset=ref.offset - rest)
-            for ref in paragraph.note_refs
-            if ref.offset >= rest
-        ),
-        links=tuple(
-            dataclasses.replace(link, start=link.start - rest, end=link.end - rest)
-            for link in paragraph.links
-            if link.start >= rest
-        ),
-    )
-    return head, tail
-
-
-def parse_numbers(printed: str | None) -> tuple[int, ...]:
-    """``"3, 4 en 5"`` -> (3, 4, 5); ``"3-5"``, ``"3 t/m 5"`` -> (3, 4, 5); ``"12a"`` -> (12,).
-
-    >>> parse_numbers("7, 8, 9 10 en 11")
-    (7, 8, 9, 10, 11)
-    """
-    if not printed:
-        return ()
-    numbers: list[int] = []
-    for match in re.finditer(r"(\d+)[a-z]?(?:\s*(?:[-–]|t/m)\s*(\d+)[a-z]?)?", printed):
-        first = int(match.group(1))
-        last = int(match.group(2)) if match.group(2) else first
-        for number in range(first, max(first, last) + 1) if last - first < 50 else (first, last):
-            if number not in numbers:
-                numbers.append(number)
-    return tuple(numbers)
 
 
 # --- The parser -----------------------------------------------------------------------------------
@@ -1326,4 +1262,4 @@ def _lijst_metadata(
     return dataclasses.replace(metadata, **values)  # type: ignore[arg-type]
 
 
-__all__ = ["parse", "parse_numbers", "split_paragraph"]
+__all__ = ["parse"]

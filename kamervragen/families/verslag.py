@@ -40,9 +40,8 @@ from dataclasses import dataclass, field
 from kamervragen import blocks, model
 from kamervragen.errors import Anomaly
 from kamervragen.families import FamilyParse, base_metadata
-from kamervragen.families.lijst import split_paragraph
 from kamervragen.references import normalise_dossier, parse_date
-from kamervragen.text import Text, TextParagraph
+from kamervragen.text import Text, TextParagraph, split_paragraph
 
 # --- Dutch conventions --------------------------------------------------------------------------
 
