@@ -96,9 +96,10 @@ def describe(layout: Layout) -> str:
 def _labels() -> tuple[re.Pattern[str], ...]:
     # Imported here, not at the top: the family modules read the text step's types, and the text
     # step calls this module.
-    from kamervragen.families import aanhangsel, lijst, verslag
+    from kamervragen.families import FAMILIES
 
-    return (*aanhangsel.LABELS, *lijst.LABELS, *verslag.LABELS)
+    modules = dict.fromkeys(family.reader() for family in FAMILIES.values())
+    return tuple(label for module in modules for label in module.LABELS)
 
 
 def is_structural_label(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kamervragen import model
-from kamervragen.writers.families import FAMILY_WORDING
+from kamervragen.families import FAMILIES
 
 UNKNOWN_DATE = "unknown"
 NO_NUMBER = "nn"
@@ -69,7 +69,7 @@ def frbr_uris(metadata: model.Metadata) -> FrbrUris:
     >>> frbr_uris(model.Metadata("x.pdf", "0" * 64, 3, None, "unknown")).manifestation
     '/akn/nl/debate/vragen/tk/unknown/nn/nld@.xml'
     """
-    subtype = FAMILY_WORDING[metadata.family].frbr_subtype
+    subtype = FAMILIES[metadata.family].wording.frbr_subtype
     number = uri_part(document_number(metadata))
     date = metadata.date.iso() if metadata.date else UNKNOWN_DATE
     work = "/".join(["", "akn", COUNTRY, "debate", subtype, PARLIAMENT, date, number])

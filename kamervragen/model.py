@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from kamervragen.errors import Anomaly
 
@@ -37,9 +37,11 @@ from kamervragen.errors import Anomaly
 #: printed.
 Numbering = Literal["printed", "inferred"]
 
-#: Which kind of parliamentary document this is.
+#: Which kind of parliamentary document this is: the names of :data:`kamervragen.families.FAMILIES`
+#: (the registry says how each is read and what the outputs call it), as the semantic XML schema
+#: enumerates them; ``tests/test_families.py`` holds the three to the same names.
 Family = Literal["verslag", "aanhangsel", "lijst", "nota", "unknown"]
-FAMILIES: tuple[Family, ...] = ("verslag", "aanhangsel", "lijst", "nota", "unknown")
+FAMILIES: tuple[Family, ...] = get_args(Family)
 
 
 # --- Derived values ---------------------------------------------------------------------------------

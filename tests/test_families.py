@@ -1,7 +1,10 @@
-"""The family registry and what the writers say about each family: the same names everywhere."""
+"""The family registry (how each family is read, what the outputs call it), and the same names in
+the model and the semantic XML schema."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import get_args
 
 import pytest
@@ -12,7 +15,6 @@ from kamervragen import model
 from kamervragen.families import FAMILIES, detect_family
 from kamervragen.layout import Source
 from kamervragen.text import Text, TextParagraph
-from kamervragen.writers.families import FAMILY_WORDING
 
 XS = "http://www.w3.org/2001/XMLSchema"
 
@@ -24,12 +26,43 @@ def schema_families() -> list[str]:
     return [str(value) for value in schema.xpath(path, namespaces={"xs": XS})]
 
 
-def test_registry_model_writers_and_schema_name_the_same_families() -> None:
-    names = list(get_args(model.Family))
-    assert list(FAMILIES) == [family.name for family in FAMILIES.values()]
-    assert sorted(FAMILIES) == sorted(names) == sorted(model.FAMILIES)
-    assert sorted(FAMILY_WORDING) == sorted(names)
-    assert sorted(schema_families()) == sorted(names)
+def test_registry_model_and_schema_name_the_same_families() -> None:
+    registry = [family.name for family in FAMILIES.values()]
+    assert list(FAMILIES) == registry
+    # A family added to the registry must also be added to the format's vocabulary.
+    assert sorted(get_args(model.Family)) == sorted(registry), "model.Family"
+    assert sorted(model.FAMILIES) == sorted(registry), "model.FAMILIES"
+    assert sorted(schema_families()) == sorted(registry), "kamervragen/schemas/semantic.xsd"
+
+
+def test_every_family_module_parses_and_names_its_labels() -> None:
+    text = text_of("Vraag 1", "Hoeveel?", "Antwoord 1", "Twee.")
+    for name, family in FAMILIES.items():
+        module = family.reader()
+        assert module.__name__ == f"kamervragen.families.{family.module}"
+        assert all(hasattr(label, "match") for label in module.LABELS), name
+        assert family.parse(text, []).metadata.family == name
+
+
+def test_every_family_has_its_own_wording() -> None:
+    wordings = [family.wording for family in FAMILIES.values()]
+    for field in ("label", "pdf_subject", "debate_name", "frbr_subtype"):
+        values = [getattr(wording, field) for wording in wordings]
+        assert all(values) and len(set(values)) == len(values), field
+    assert all(wording.date_event for wording in wordings)
+
+
+def test_the_writers_do_not_load_the_family_parsers() -> None:
+    # The wording is read from the registry; the parsing modules are the read side's.
+    code = (
+        "import sys, kamervragen.writers.html, kamervragen.writers.akn, kamervragen.writers.pdf,"
+        " kamervragen.exports, kamervragen.manifest\n"
+        "print(sorted(m for m in sys.modules if m.startswith('kamervragen.families.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_the_fallback_family_has_no_label_and_comes_last() -> None:

@@ -1,11 +1,16 @@
 """Document families: how each kind of Q&A document is laid out, one module per family.
 
-A family module exposes ``parse(text, furniture) -> FamilyParse``: it reads the running text (and
-the page-furniture lines, where the masthead and identifier are printed) into front matter, body
-nodes and metadata. It only *groups and labels* the text; :mod:`kamervragen.structure` then gives
-questions and answers their ids, links each answer to its questions, reports anomalies and proves
-that no character was lost. :data:`FAMILIES` registers each family: its name, how its label is
-recognised in the title area, and its parser, in the order in which they are tried.
+A family module exposes ``parse(text, furniture, *, family) -> FamilyParse``: it reads the running
+text (and the page-furniture lines, where the masthead and identifier are printed) into front
+matter, body nodes and metadata. It only *groups and labels* the text; :mod:`kamervragen.structure`
+then gives questions and answers their ids, links each answer to its questions, reports anomalies
+and proves that no character was lost. Its ``LABELS`` are the lines it reads as structure, which
+:mod:`kamervragen.furniture` never takes for page furniture.
+
+:data:`FAMILIES` registers each family, in the order in which their labels are tried: its name, the
+module that reads it, how its label is recognised in the title area, and what the outputs call it
+(:class:`FamilyWording`). The writers, the data exports and the identifiers read that wording
+here; the modules that parse are imported only when a document is read, not by the writers.
 
 ========== ============================================ =================================
 family     printed as                                   module
@@ -19,15 +24,19 @@ nota       "NOTA NAAR AANLEIDING VAN HET VERSLAG"       :mod:`kamervragen.famili
 
 from __future__ import annotations
 
-import functools
+import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from kamervragen import model, patterns
 from kamervragen.errors import Anomaly
 from kamervragen.references import find_references, normalise_vergaderjaar
-from kamervragen.text import Text
+
+if TYPE_CHECKING:  # the writers import this registry; the text step is not theirs to load
+    from kamervragen.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,40 +161,117 @@ def base_metadata(text: Text, family: model.Family, furniture: Sequence[str]) ->
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyWording:
+    """What the outputs say about a family."""
+
+    #: The kind of document, as the HTML shows it (header, title, ``DC.type``) and the index lists it.
+    label: str
+    #: The PDF's Subject (document information and XMP); its part before a colon is a keyword.
+    pdf_subject: str
+    #: What ``Metadata.date`` records: the date printed after "Vastgesteld" in a verslag or lijst,
+    #: after "Ontvangen" under an Aanhangsel answer.
+    date_event: str
+    #: Akoma Ntoso ``<debate name="…">``.
+    debate_name: str
+    #: The FRBR subtype in the Akoma Ntoso URIs (:mod:`kamervragen.identifiers`): short, stable
+    #: names (docs/akoma-ntoso.md).
+    frbr_subtype: str
+
+
+@dataclass(frozen=True, slots=True)
 class Family:
     """One family of :data:`FAMILIES`."""
 
     name: model.Family
+    #: The module of this package that reads the family (``parse``, ``LABELS``); several families
+    #: may share one.
+    module: str
+    #: What the outputs call the family.
+    wording: FamilyWording
     #: Whether a line of the title area carries the family's printed label; None for the fallback.
     detect: Callable[[str], object] | None
-    #: ``parse(text, furniture)``: see the module docstring.
-    parse: Callable[[Text, Sequence[str]], FamilyParse]
     #: A weaker sign of the family, looked for only when no family's label is found.
     detect_weak: Callable[[str], object] | None = None
 
+    def reader(self) -> ModuleType:
+        """The family's module, imported on first use."""
+        return importlib.import_module(f"{__name__}.{self.module}")
 
-# Imported here, below what the family modules import from this package.
-from kamervragen.families import aanhangsel, lijst, verslag  # noqa: E402
+    def parse(self, text: Text, furniture: Sequence[str]) -> FamilyParse:
+        """The family module's ``parse``, told which family it reads."""
+        parsed: FamilyParse = self.reader().parse(text, furniture, family=self.name)
+        return parsed
+
 
 #: Every family, in the order in which :func:`detect_family` tries their labels: "LIJST VAN VRAGEN
 #: EN ANTWOORDEN" and "NOTA NAAR AANLEIDING VAN HET VERSLAG" before "VERSLAG", which they may
-#: contain; the fallback last. A new family is a module with ``parse`` and one entry here, plus its
-#: name in ``model.Family`` and the schema's ``family`` enumeration and its row in
-#: :data:`kamervragen.writers.families.FAMILY_WORDING` (``tests/test_families.py`` holds the four
-#: to the same names).
+#: contain; the fallback last. A new family is a module with ``parse`` (and ``LABELS``) and one
+#: entry here; its name joins ``model.Family`` and the ``family`` enumeration of the semantic XML
+#: schema, the vocabulary of the format (``tests/test_families.py`` holds them to this table).
 FAMILIES: dict[model.Family, Family] = {
     family.name: family
     for family in (
         Family(
             "lijst",
+            "lijst",
+            FamilyWording(
+                label="Lijst van vragen en antwoorden",
+                pdf_subject="Lijst van vragen en antwoorden",
+                date_event="vastgesteld",
+                debate_name="lijstVanVragenEnAntwoorden",
+                frbr_subtype="lva",  # lijst van vragen en antwoorden
+            ),
             LIJST_LABEL.search,
-            functools.partial(lijst.parse, family="lijst"),
             detect_weak=LIJST_LETTER.search,
         ),
-        Family("nota", NOTA_LABEL.search, functools.partial(lijst.parse, family="nota")),
-        Family("aanhangsel", _aanhangsel_label, aanhangsel.parse),
-        Family("verslag", VERSLAG_LABEL.search, verslag.parse),
+        Family(
+            "nota",
+            "lijst",
+            FamilyWording(
+                label="Nota naar aanleiding van het verslag",
+                pdf_subject="Nota naar aanleiding van het verslag",
+                date_event="ontvangen",
+                debate_name="notaNaarAanleidingVanHetVerslag",
+                frbr_subtype="nnav",  # nota naar aanleiding van het verslag
+            ),
+            NOTA_LABEL.search,
+        ),
+        Family(
+            "aanhangsel",
+            "aanhangsel",
+            FamilyWording(
+                label="Aanhangsel van de Handelingen",
+                pdf_subject="Aanhangsel van de Handelingen: schriftelijke vragen en antwoorden",
+                date_event="ontvangen",
+                debate_name="antwoordenKamervragen",
+                frbr_subtype="kamervragen",  # antwoorden op Kamervragen (Aanhangsel)
+            ),
+            _aanhangsel_label,
+        ),
+        Family(
+            "verslag",
+            "verslag",
+            FamilyWording(
+                label="Verslag van een schriftelijk overleg",
+                pdf_subject="Verslag van een schriftelijk overleg",
+                date_event="vastgesteld",
+                debate_name="verslagSchriftelijkOverleg",
+                frbr_subtype="vso",  # verslag van een schriftelijk overleg
+            ),
+            VERSLAG_LABEL.search,
+        ),
         # A document without a family label may still be questions and answers ("Vraag 1 …").
-        Family("unknown", None, functools.partial(lijst.parse, family="unknown")),
+        Family(
+            "unknown",
+            "lijst",
+            FamilyWording(
+                label="Kamerstuk",
+                pdf_subject="Kamerstuk met vragen en antwoorden",
+                date_event="datum",
+                debate_name="vragenEnAntwoorden",
+                frbr_subtype="vragen",  # questions and answers of a kind not recognised
+            ),
+            None,
+        ),
     )
 }

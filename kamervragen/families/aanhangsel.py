@@ -162,7 +162,9 @@ class _Header:
     anomalies: list[Anomaly] = field(default_factory=list)
 
 
-def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
+def parse(
+    text: Text, furniture: Sequence[str], *, family: model.Family = "aanhangsel"
+) -> FamilyParse:
     """Front matter, a flat body of questions and answers, and the metadata of an Aanhangsel document."""
     paragraphs = list(text.paragraphs)
     labels = [read_label(paragraph.text) for paragraph in paragraphs]
@@ -182,7 +184,7 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
         front, body, header = _numbered_document(paragraphs, anomalies)
     anomalies[:0] = header.anomalies
     metadata = dataclasses.replace(
-        base_metadata(text, "aanhangsel", furniture),
+        base_metadata(text, family, furniture),
         document_type=header.document_type,
         title=header.subject,
         questioners=header.questioners,

@@ -237,7 +237,7 @@ HEADING_WORDS = 12
 # --- Parsing --------------------------------------------------------------------------------------
 
 
-def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
+def parse(text: Text, furniture: Sequence[str], *, family: model.Family = "verslag") -> FamilyParse:
     """Read a verslag into front matter (title lines, preamble), fractie sections and metadata."""
     paragraphs = text.paragraphs
     title = _read_title(paragraphs, furniture)
@@ -260,7 +260,7 @@ def parse(text: Text, furniture: Sequence[str]) -> FamilyParse:
     front = (*(blocks.heading(p) for p in paragraphs[: title.end]), *_blocks(preamble))
     preamble_text = " ".join(p.text for p in preamble)
     metadata = dataclasses.replace(
-        base_metadata(text, "verslag", furniture),
+        base_metadata(text, family, furniture),
         document_type=title.document_type,
         title=title.title,
         dossier=title.dossier,

@@ -15,8 +15,8 @@ documents the scheme with worked examples::
     /akn/nl/debate/<subtype>/tk/<date>/<number>/nld@.xml  Manifestation
 
 ``<subtype>`` is a short name of the family (``frbr_subtype`` in
-:data:`kamervragen.writers.families.FAMILY_WORDING`: ``vso``, ``kamervragen``, ``lva``, ``nnav``,
-``vragen``). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was
+the family's wording in :data:`kamervragen.families.FAMILIES`: ``vso``, ``kamervragen``, ``lva``,
+``nnav``, ``vragen``). ``<date>`` is ``Metadata.date`` in ISO 8601 with the precision it was
 printed with (``2021-03`` for "… maart 2021"), or ``unknown``. ``<number>`` is the official
 identifier (printed, or rebuilt from its printed parts: ``kst-28676-359``,
 ``ah-tk-20232024-1481``), else ``<dossier>-nn`` when the dossier is printed but the document
@@ -47,9 +47,9 @@ from lxml import etree
 
 from kamervragen import model
 from kamervragen.errors import RenderError
+from kamervragen.families import FAMILIES
 from kamervragen.identifiers import PARLIAMENT, frbr_uris, uri_part
 from kamervragen.outputs import NO_OPTIONS, WriteOptions
-from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import environment, inline_contents, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -87,7 +87,7 @@ def frbr_date(metadata: model.Metadata) -> FrbrDate:
     >>> found.date, found.name
     ('2021-03-01', 'vastgesteld; alleen maand bekend: 2021-03')
     """
-    event = FAMILY_WORDING[metadata.family].date_event
+    event = FAMILIES[metadata.family].wording.date_event
     date = metadata.date
     if date is None:
         return FrbrDate(UNKNOWN_FRBR_DATE, "onbekend", "the document prints no date")
@@ -342,7 +342,7 @@ def references(doc: model.Document) -> References:
     for node in doc.walk():
         if isinstance(node, model.Answer) and node.by:
             refs.answerer(node)
-    refs.event(FAMILY_WORDING[meta.family].date_event)
+    refs.event(FAMILIES[meta.family].wording.date_event)
     if meta.submitted:
         refs.event("ingezonden")
     for ref in (*meta.see_also, *meta.references, *_cited(doc)):
@@ -530,7 +530,7 @@ def write_akn(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes:
     text = render(
         "akn/debate.xml",
         doc=doc,
-        debate_name=FAMILY_WORDING[doc.metadata.family].debate_name,
+        debate_name=FAMILIES[doc.metadata.family].wording.debate_name,
         section_names=SECTION_NAMES,
         frbr=frbr_uris(doc.metadata),
         frbr_date=frbr_date(doc.metadata),

@@ -26,8 +26,8 @@ For the PDF writer, which prints this page with ``templates/print.css``:
 from __future__ import annotations
 
 from kamervragen import model
+from kamervragen.families import FAMILIES
 from kamervragen.outputs import NO_OPTIONS, WriteOptions
-from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.templating import (
     NoteRefCounter,
     dutch_date,
@@ -55,7 +55,7 @@ def write_html(doc: model.Document, options: WriteOptions = NO_OPTIONS) -> bytes
         "document.html",
         doc=doc,
         title=page_title(doc),
-        family_label=FAMILY_WORDING[doc.metadata.family].label,
+        family_label=FAMILIES[doc.metadata.family].wording.label,
         citation=citation(doc.metadata),
         description=description(doc),
         dublin_core=dublin_core(doc),
@@ -145,13 +145,13 @@ def citation(meta: model.Metadata) -> str:
     if meta.family == "aanhangsel" and (meta.vergaderjaar or number):
         year = f", vergaderjaar {meta.vergaderjaar.replace('-', '–')}" if meta.vergaderjaar else ""
         return f"Aanhangsel Handelingen{year}{number}"
-    return meta.identifier or FAMILY_WORDING[meta.family].label
+    return meta.identifier or FAMILIES[meta.family].wording.label
 
 
 def description(doc: model.Document) -> str:
     """One sentence for ``<meta name="description">``, built from the metadata only."""
     meta = doc.metadata
-    parts = [f"{FAMILY_WORDING[meta.family].label}: {page_title(doc)}"]
+    parts = [f"{FAMILIES[meta.family].wording.label}: {page_title(doc)}"]
     if meta.committee:
         parts.append(meta.committee)
     if meta.questioners:
@@ -162,7 +162,7 @@ def description(doc: model.Document) -> str:
     if meta.answered_by:
         parts.append(f"antwoord van {meta.answered_by}")
     if meta.date is not None:
-        parts.append(f"{FAMILY_WORDING[meta.family].date_event} {dutch_date(meta.date)}")
+        parts.append(f"{FAMILIES[meta.family].wording.date_event} {dutch_date(meta.date)}")
     questions, answers = len(doc.questions()), len(doc.answers())
     parts.append(
         f"{questions} {'vraag' if questions == 1 else 'vragen'} en {answers} "
@@ -186,7 +186,7 @@ def dublin_core(doc: model.Document) -> list[tuple[str, str]]:
     if date is not None:
         pairs.append(("DC.date", date.iso()))
     pairs += [
-        ("DC.type", meta.document_type or FAMILY_WORDING[meta.family].label),
+        ("DC.type", meta.document_type or FAMILIES[meta.family].wording.label),
         ("DC.format", "text/html"),
         ("DC.identifier", meta.identifier or citation(meta)),
         ("DC.source", meta.source_file),

@@ -22,7 +22,7 @@ import markupsafe
 
 from kamervragen import model
 from kamervragen.corpus import Converted, Outcome
-from kamervragen.writers.families import FAMILY_WORDING
+from kamervragen.families import FAMILIES
 from kamervragen.writers.html import page_title
 from kamervragen.writers.templating import dutch_date, environment, person_name, template_source
 
@@ -115,7 +115,7 @@ def index_entry(document: Converted) -> IndexEntry:
                 links.append(Link(file, label))
     html = next((link.href for link in links if link.label == "HTML"), None)
     title = page_title(doc)
-    family = FAMILY_WORDING[meta.family].label
+    family = FAMILIES[meta.family].wording.label
     askers = who_asked(doc)
     search = " ".join([document.name, title, family, askers, meta.identifier or ""]).lower()
     return IndexEntry(

@@ -44,9 +44,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kamervragen import __version__, model
 from kamervragen.errors import RenderError
+from kamervragen.families import FAMILIES
 from kamervragen.outputs import NO_OPTIONS, WriteOptions
 from kamervragen.writers import weasyprint_fixes
-from kamervragen.writers.families import FAMILY_WORDING
 from kamervragen.writers.html import prepare as html_prepare
 from kamervragen.writers.html import write_html
 from kamervragen.writers.templating import note_ref_counts, template_source, templates_dir
@@ -384,7 +384,7 @@ def _set_metadata(metadata: weasyprint.document.DocumentMetadata, doc: model.Doc
     metadata.lang = "nl"
     metadata.authors = [AUTHOR]
     metadata.generator = f"kamervragen {__version__} (WeasyPrint {weasyprint.__version__})"
-    subject = [FAMILY_WORDING[meta.family].pdf_subject]
+    subject = [FAMILIES[meta.family].wording.pdf_subject]
     if meta.dossier is not None:
         number = f", nr. {meta.document_number}" if meta.document_number else ""
         subject.append(f"Kamerstuk {meta.dossier}{number}")
@@ -396,7 +396,7 @@ def _set_metadata(metadata: weasyprint.document.DocumentMetadata, doc: model.Doc
     keywords = [
         "Tweede Kamer",
         "Kamervragen",
-        FAMILY_WORDING[meta.family].pdf_subject.split(":")[0],
+        FAMILIES[meta.family].wording.pdf_subject.split(":")[0],
     ]
     keywords += [value for value in (meta.dossier, meta.identifier, meta.committee) if value]
     keywords += sorted({s.party for s in doc.questions() if s.party is not None})

@@ -21,7 +21,7 @@ import jinja2
 import markupsafe
 
 from kamervragen import model
-from kamervragen.writers.families import FAMILY_WORDING
+from kamervragen.families import FAMILIES
 
 TEMPLATES_ENV = "KAMERVRAGEN_TEMPLATES"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -83,7 +83,7 @@ def environment() -> jinja2.Environment:
         excerpt=excerpt,
     )
     # The templates name the date by what it records ("vastgesteld", "ontvangen").
-    date_events = {family: wording.date_event for family, wording in FAMILY_WORDING.items()}
+    date_events = {name: family.wording.date_event for name, family in FAMILIES.items()}
     env.globals.update(DATE_EVENTS=date_events, stylesheet=stylesheet)
     return env
 
