@@ -826,55 +826,23 @@ def scan_pdfs() -> list[Path]:
     )
 
 
-def _letters_and_digits(text: str) -> str:
-    return "".join(char for char in text if char.isalnum())
-
-
 def gold_agreement(layout: Layout, pdf: Path) -> tuple[str, float] | None:
     """Blocks found against the gold (questions and answers with the right numbers) and the
-    mean similarity of their text (difflib over letters and digits); None without a gold file."""
-    import difflib
-    import json
+    mean similarity of their text (difflib over letters and digits); None without a gold file.
+    Measured as the tests measure (tests/gold.py)."""
+    if str(REPO / "tests") not in sys.path:
+        sys.path.append(str(REPO / "tests"))
+    from gold import gold_blocks, gold_file, node_text, read_gold, similarity
 
-    from kamervragen import model
-
-    gold_file = pdf.with_suffix(".gold.json")
-    if not gold_file.exists():
-        gold_file = pdf.with_name(pdf.name.replace("-scan.pdf", ".gold.json"))
-    if not gold_file.exists():
+    path = gold_file(pdf)
+    if path is None:
         return None
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    if "pairs" in gold:
-        expected = [
-            ((p["number"],), "\n\n".join(p["question"]["paragraphs"])) for p in gold["pairs"]
-        ]
-        expected += [
-            ((p["number"],), "\n\n".join(p["answer"]["paragraphs"])) for p in gold["pairs"]
-        ]
-    else:
-        expected = [(tuple(q["numbers"]), q["text"]) for q in gold["questions"]]
-        expected += [(tuple(a["numbers"]), a["text"]) for a in gold["answers"]]
+    questions, answers = gold_blocks(read_gold(path))
+    expected = questions + answers
     doc = build_document(build_text(layout), layout=layout)
-
-    def text(node: model.Question | model.Answer) -> str:
-        parts: list[str] = []
-        for block in node.blocks:
-            if isinstance(block, model.ItemList):
-                parts += [f"{item.marker} {item.text}" for item in block.items]
-            elif isinstance(block, model.Table):
-                parts += [" | ".join(model.plain_text(c) for c in row) for row in block.rows]
-            else:
-                parts.append(block.text)
-        return "\n\n".join(parts)
-
-    found = [(n.numbers, text(n)) for n in (*doc.questions(), *doc.answers())]
+    found = [(n.numbers, node_text(n)) for n in (*doc.questions(), *doc.answers())]
     right = sum(1 for (a, _), (b, _) in zip(found, expected, strict=False) if a == b)
-    scores = [
-        difflib.SequenceMatcher(
-            None, _letters_and_digits(f), _letters_and_digits(e), autojunk=False
-        ).ratio()
-        for (_, f), (_, e) in zip(found, expected, strict=False)
-    ]
+    scores = [similarity(f, e) for (_, f), (_, e) in zip(found, expected, strict=False)]
     label = f"{right}/{len(expected)}" + (
         f" (+{len(found) - len(expected)})" if len(found) > len(expected) else ""
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gold import node_text
 
 from conftest import lijst_pdfs
 from documents import build
@@ -37,25 +38,12 @@ def gold(pdf: Path) -> dict[str, Any]:
     return json.loads(pdf.with_suffix(".gold.json").read_text(encoding="utf-8"))
 
 
-def text(node: model.Question | model.Answer) -> str:
-    """A node's text as the gold writes it: whitespace collapsed, paragraphs apart."""
-    parts: list[str] = []
-    for block in node.blocks:
-        if isinstance(block, model.ItemList):
-            parts += [f"{item.marker} {item.text}" for item in block.items]
-        elif isinstance(block, model.Table):
-            parts += [" | ".join(model.plain_text(cell) for cell in row) for row in block.rows]
-        else:
-            parts.append(block.text)
-    return "\n\n".join(" ".join(part.split()) for part in parts)
-
-
 def as_gold(nodes: list[model.Question] | list[model.Answer]) -> list[dict[str, Any]]:
     return [
         {
             "label": node.label.text if node.label is not None else "",
             "numbers": list(node.numbers),
-            "text": text(node),
+            "text": node_text(node),
         }
         for node in nodes
     ]
@@ -128,6 +116,6 @@ def test_answers_that_refer_to_another_are_linked(pdf: Path) -> None:
             for item in block.content
             if isinstance(item, model.CrossRef)
         ]
-        if re.fullmatch(r"Zie (?:ook )?(?:het )?antwoord op vraag \d+\.?", text(answer)):
+        if re.fullmatch(r"Zie (?:ook )?(?:het )?antwoord op vraag \d+\.?", node_text(answer)):
             assert found, answer.id
         assert all(ref.numbers[0] in numbers for ref in found)

@@ -7,7 +7,6 @@ saved as JPEG pages in a PDF, as an archive's scanner would), and the public sca
 
 from __future__ import annotations
 
-import difflib
 import io
 import json
 import os
@@ -16,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from gold import gold_blocks, gold_file, node_text, read_gold, similarity
 
 from conftest import CORPUS, SAMPLE_PDF, shared_path
 from documents import masthead, p, render
@@ -40,29 +40,6 @@ AUTO = {"mode": "auto", "threads": 2}
 def read_isolated(path: Path, limits: ReadLimits | None = None) -> Layout:
     """The OCR reader in its sandbox, as the command line runs it."""
     return read(path, limits or ReadLimits(), reader="ocr", options=AUTO)
-
-
-def letters_and_digits(text: str) -> str:
-    return "".join(char for char in text if char.isalnum())
-
-
-def similarity(found: str, expected: str) -> float:
-    """How alike two texts are, character by character over letters and digits (1.0: equal)."""
-    return difflib.SequenceMatcher(
-        None, letters_and_digits(found), letters_and_digits(expected), autojunk=False
-    ).ratio()
-
-
-def block_text(node: model.Question | model.Answer) -> str:
-    parts: list[str] = []
-    for block in node.blocks:
-        if isinstance(block, model.ItemList):
-            parts += [f"{item.marker} {item.text}" for item in block.items]
-        elif isinstance(block, model.Table):
-            parts += [" | ".join(model.plain_text(cell) for cell in row) for row in block.rows]
-        else:
-            parts.append(block.text)
-    return "\n\n".join(parts)
 
 
 def document(layout: Layout) -> model.Document:
@@ -159,7 +136,7 @@ def test_own_scan_questions_and_answers_come_back(own_scan: tuple[Path, Path]) -
     assert [q.numbers for q in questions] == [(1,), (2,), (3,)]
     assert [a.numbers for a in answers] == [(1,), (2,), (3,)]
     for node, expected in zip([*questions, *answers], [*QUESTIONS, *ANSWERS], strict=True):
-        assert similarity(block_text(node), expected) >= 0.98, (block_text(node), expected)
+        assert similarity(node_text(node), expected) >= 0.98, (node_text(node), expected)
     assert doc.metadata.family == "aanhangsel"
 
 
@@ -201,7 +178,7 @@ def test_digital_pdf_is_not_recognised_unless_forced(own_scan: tuple[Path, Path]
     doc = document(forced)
     assert [q.numbers for q in doc.questions()] == [(1,), (2,), (3,)]
     for node, expected in zip(doc.answers(), ANSWERS, strict=True):
-        assert similarity(block_text(node), expected) >= 0.98
+        assert similarity(node_text(node), expected) >= 0.98
 
 
 def test_ocr_runs_in_the_reading_child(own_scan: tuple[Path, Path]) -> None:
@@ -383,41 +360,15 @@ SCANS = sorted((CORPUS / "scans").glob("*-scan.pdf")) + [
 MIN_MEAN_SIMILARITY = 0.985
 
 
-def gold_blocks(
-    gold: dict,
-) -> tuple[list[tuple[tuple[int, ...], str]], list[tuple[tuple[int, ...], str]]]:
-    """(numbers, text) of each question and each answer in the gold, in order."""
-    if "pairs" in gold:  # the verslag: question/answer pairs, paragraphs as lists
-        return (
-            [
-                ((pair["number"],), "\n\n".join(pair["question"]["paragraphs"]))
-                for pair in gold["pairs"]
-            ],
-            [
-                ((pair["number"],), "\n\n".join(pair["answer"]["paragraphs"]))
-                for pair in gold["pairs"]
-            ],
-        )
-    return (
-        [(tuple(item["numbers"]), item["text"]) for item in gold["questions"]],
-        [(tuple(item["numbers"]), item["text"]) for item in gold["answers"]],
-    )
-
-
-def gold_of(scan: Path) -> dict:
-    path = scan.with_suffix(".gold.json")
-    if not path.exists():  # the verslag scan shares the sample's gold
-        path = scan.with_name(scan.name.replace("-scan.pdf", ".gold.json"))
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("scan", SCANS, ids=lambda path: path.stem)
 def test_public_scan_matches_its_gold(scan: Path) -> None:
     shared_path(*scan.relative_to(CORPUS.parent).parts)
-    questions, answers = gold_blocks(gold_of(scan))
+    gold = gold_file(scan)
+    assert gold is not None, f"{scan.name} has no gold file"
+    questions, answers = gold_blocks(read_gold(gold))
     doc = document(read_isolated(scan))
-    found_questions = [(q.numbers, block_text(q)) for q in doc.questions()]
-    found_answers = [(a.numbers, block_text(a)) for a in doc.answers()]
+    found_questions = [(q.numbers, node_text(q)) for q in doc.questions()]
+    found_answers = [(a.numbers, node_text(a)) for a in doc.answers()]
     # Every question and answer, with its numbers, and nothing more.
     assert [numbers for numbers, _ in found_questions] == [numbers for numbers, _ in questions]
     assert [numbers for numbers, _ in found_answers] == [numbers for numbers, _ in answers]
