@@ -271,6 +271,44 @@ def test_verslag_questions_numbered_per_fractie(tmp_path: Path) -> None:
     assert not doc.anomalies
 
 
+def test_questions_first_numbered_per_fractie(tmp_path: Path) -> None:
+    """Part I the questions ("Vraag 1", "Vraag 2" under each fractie), part II the reply per
+    fractie ("Antwoord op vraag 1" again for each): each answer answers its own fractie's question,
+    found through the fractie's reply heading."""
+    parties = {"VVD": [1, 2], "D66": [1, 2, 3]}
+    body = [*verslag_front(), p("I. Inbreng van de fracties", "title")]
+    for party, numbers in parties.items():
+        body += [
+            p(f"Vragen en opmerkingen van de leden van de {party}-fractie", "title"),
+            p(f"De leden van de {party}-fractie hebben kennisgenomen van de stukken. Zij hebben "
+              "nog enkele vragen."),
+        ]  # fmt: skip
+        for number in numbers:
+            body += [
+                p(f"Vraag {number}", "title"),
+                p(f"De leden van de {party}-fractie vragen hoe regeling {number} uitpakt?"),
+            ]
+    body.append(p("II. Reactie van de minister", "title"))
+    for party, numbers in parties.items():
+        body.append(p(f"Reactie op de inbreng van de leden van de {party}-fractie", "title"))
+        for number in numbers:
+            body += [
+                p(f"Antwoord op vraag {number}", "title"),
+                p(f"Regeling {number} pakt goed uit voor de {party}."),
+            ]
+    pdf = render(body, tmp_path / "questions-first.pdf", running="28 676, nr. 360")
+    doc = build(pdf)
+    questions = {question.id: question for question in doc.questions()}
+    assert len(questions) == len(doc.answers()) == 5
+    for answer in doc.answers():
+        (asked,) = answer.questions
+        question = questions[asked]
+        assert question.numbers == answer.numbers
+        assert texts(answer.blocks)[0].endswith(f"de {question.party}.")
+        assert f"regeling {answer.numbers[0]} " in texts(question.blocks)[0]
+    assert not doc.anomalies
+
+
 def test_fracties_asking_jointly(tmp_path: Path) -> None:
     """ "Vragen en opmerkingen van de leden van de fracties van GroenLinks en PvdA": one section,
     whose questions the data export gives both parties."""
