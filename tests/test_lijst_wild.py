@@ -362,7 +362,14 @@ h2 { font-size: 10pt; margin-top: 14pt }
 """
 
 
-def rekenkamer_letter(question_style: str) -> list[str]:
+def rekenkamer_letter(
+    question_style: str,
+    items: list[tuple[str | None, str, str | list[str]]] = REKENKAMER_ITEMS,  # type: ignore[assignment]
+    number: str = "Vraag {n}",
+) -> list[str]:
+    """A Rekenkamer letter, then each item: its heading (if any), the question number as a bold
+    label on its own line ("Vraag {n}") or before the question ("{n}."), the question in
+    ``question_style``, the answer's paragraphs unlabelled."""
     body = [
         '<p class="sender">Lange Voorhout 8<br>Postbus 20015<br>2500 EA Den Haag</p>',
         "<p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>",
@@ -377,12 +384,17 @@ def rekenkamer_letter(question_style: str) -> list[str]:
         "<p>drs. A.P. Visser, president</p>",
         "<h1>Antwoorden Algemene Rekenkamer bij vragen van de Tweede Kamer</h1>",
     ]
-    for number, (heading, question, answer) in enumerate(REKENKAMER_ITEMS, start=1):
+    for n, (heading, question, answer) in enumerate(items, start=1):
         if heading:
             body.append(f"<h2>{heading}</h2>")
-        body.append(f'<p class="label">Vraag {number}</p>')
-        body.append(f'<p class="{question_style}">{html.escape(question)}</p>')
-        body.append(f"<p>{html.escape(answer)}</p>")
+        if number.startswith("Vraag"):
+            body.append(f'<p class="label">{number.format(n=n)}</p>')
+            body.append(f'<p class="{question_style}">{html.escape(question)}</p>')
+        else:
+            printed = f"{number.format(n=n)} {question}"
+            body.append(f'<p class="{question_style}">{html.escape(printed)}</p>')
+        for part in [answer] if isinstance(answer, str) else answer:
+            body.append(f"<p>{html.escape(part)}</p>")
     return body
 
 
@@ -399,4 +411,43 @@ def test_rekenkamer_letter_with_vraag_labels_under_headings(question_style: str,
     titles = [node.title for node in model.walk(doc.body) if isinstance(node, model.Section)]
     assert titles[-2:] == ["Financieel beheer", "Uitvoering van regelingen"]
     assert doc.metadata.answered_by == "Algemene Rekenkamer"
+    assert doc.anomalies == ()
+
+
+# An answer that lists questions of its own, numbered in running text and asking: they run up to
+# the next question's number, and the list starts at 1 as the questions do.
+LISTING_ITEMS: list[tuple[str | None, str, str | list[str]]] = [
+    (
+        None,
+        "Welke risico's ziet u bij de uitvoering van de regeling?",
+        [
+            "Wij zien drie risico's, die elk een eigen vraag oproepen:",
+            "1. Is de regeling uitvoerbaar voor kleine gemeenten?",
+            "2. Zijn de kosten goed geraamd?",
+            "3. Wat is het effect op de doelgroep?",
+            "Deze vragen komen terug in ons vervolgonderzoek naar de regeling.",
+        ],
+    ),
+    (None, "Hoeveel gemeenten voeren de regeling uit?", "Alle 342 gemeenten voeren haar uit."),
+    (None, "Wat kost de uitvoering per gemeente?", "Gemiddeld € 120.000 per jaar."),
+    (None, "Wanneer wordt de regeling geëvalueerd?", "De regeling wordt in 2026 geëvalueerd."),
+]
+
+
+@pytest.mark.parametrize(
+    ("number", "question_style"),
+    [("{n}.", "bold"), ("{n}.", "italic"), ("Vraag {n}", "bold"), ("Vraag {n}", "roman")],
+)
+def test_questions_asked_in_an_answer_are_not_questions_of_the_list(
+    number: str,
+    question_style: str,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    body = rekenkamer_letter(question_style, LISTING_ITEMS, number)
+    doc = build(render(body, tmp_path / "listing.pdf", running="", style=REKENKAMER_STYLE))
+    questions, answers = doc.questions(), doc.answers()
+    assert [q.numbers for q in questions] == [(1,), (2,), (3,), (4,)]
+    assert [paragraphs(q.blocks) for q in questions] == [[q] for _, q, _ in LISTING_ITEMS]
+    assert paragraphs(answers[0].blocks) == LISTING_ITEMS[0][2]
+    assert [a.questions for a in answers] == [(q.id,) for q in questions]
     assert doc.anomalies == ()

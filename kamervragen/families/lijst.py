@@ -613,6 +613,11 @@ class _Labelled:
                 return None
         elif not in_sequence and not self._set_apart(index):
             return None  # a gap is taken only where the type sets the question apart
+        elif form is not None and (form[0] != "inline" or form[1] or form[2]) and printed != form:
+            # Where the questions are labelled ("Vraag 2") or set apart by their type (bold,
+            # italic), a numbered paragraph printed otherwise is an item of a list in an answer,
+            # even when it asks ("3. Wat is het effect op de doelgroep?").
+            return None
         elif "?" not in text and not self._set_apart(index):
             # Without answer labels a numbered paragraph is a question when it asks, or when
             # its type sets it apart from the (unlabelled) answer after it: "3. <bold text>"
@@ -664,7 +669,7 @@ class _Labelled:
                 continue
             questions = [start for start in starts.values() if start.kind == "question"]
             forms = Counter(start.form for start in questions)
-            score = (len(questions), max(forms.values(), default=0), -begin)
+            score = (_in_order(questions), max(forms.values(), default=0), -begin)
             if best is None or score > best[0]:
                 best = (score, starts)
         return self._parse(best[1]) if best is not None else None
@@ -871,6 +876,18 @@ class _Labelled:
                 model.Answer(id="", numbers=numbers, questions=(), blocks=_blocks(content[split:]))
             )
         return nodes
+
+
+def _in_order(questions: Sequence[_Start]) -> int:
+    """How many of the questions carry a number after the one before ("12a" after 12 too): a
+    run that starts at a list inside an answer ("1. …?", "2. …?", "3. …?") and then meets the
+    list's own "Vraag 2" goes back, and counts those questions once."""
+    count, last = 0, 0
+    for start in questions:
+        if start.numbers and (start.numbers[0] > last or start.lettered):
+            count += 1
+        last = max(last, *start.numbers)
+    return count
 
 
 def _unlabelled_split(content: Sequence[TextParagraph]) -> int:
