@@ -17,6 +17,7 @@ import pytest
 from documents import build, masthead, p, render
 from kamervragen import model
 from kamervragen.errors import StructureError
+from kamervragen.families import lijst
 from kamervragen.semantic_xml import from_xml, to_xml
 from kamervragen.writers import write_akn
 from kamervragen.writers.html import write_html
@@ -451,3 +452,38 @@ def test_questions_asked_in_an_answer_are_not_questions_of_the_list(
     assert paragraphs(answers[0].blocks) == LISTING_ITEMS[0][2]
     assert [a.questions for a in answers] == [(q.id,) for q in questions]
     assert doc.anomalies == ()
+
+
+# --- Cross-references as ministries write them ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "numbers", "linked"),
+    [
+        ("Zie antwoord vraag 3.", (3,), "antwoord vraag 3"),
+        ("Zie de beantwoording van vraag 2.", (2,), "de beantwoording van vraag 2"),
+        ("Zie beantwoording vraag 4.", (4,), "beantwoording vraag 4"),
+        ("Deze vraag is beantwoord bij vraag 2.", (2,), "vraag 2"),
+        ("Voor het antwoord verwijs ik naar vraag 3.", (3,), "vraag 3"),
+        (
+            "Zie het antwoord op de vragen 2 tot en met 4.",
+            (2, 3, 4),
+            "het antwoord op de vragen 2 tot en met 4",
+        ),
+        ("Zie het antwoord op vraag 2a.", None, None),  # not question 2
+        ("Het antwoord 2024 staat in de tabel.", None, None),
+    ],
+)
+def test_cross_reference_forms_of_budget_lists(
+    printed: str, numbers: tuple[int, ...] | None, linked: str | None
+) -> None:
+    nodes: tuple[model.Node, ...] = tuple(
+        model.Question(id="", numbers=(n,), blocks=(model.Paragraph(("Hoe?",)),))
+        for n in (1, 2, 3, 4)
+    )
+    answer = model.Answer(id="", numbers=(1,), questions=(), blocks=(model.Paragraph((printed,)),))
+    linked_nodes = lijst.link_cross_references((*nodes, answer))
+    content = linked_nodes[-1].blocks[0].content  # type: ignore[union-attr]
+    refs = [item for item in content if isinstance(item, model.CrossRef)]
+    assert refs == ([] if numbers is None else [model.CrossRef(numbers, linked)])  # type: ignore[arg-type]
+    assert model.plain_text(content) == printed

@@ -181,12 +181,19 @@ MAX_STARTS = 8
 
 # A reference to another answer of the list, kept as text and linked: "Zie het antwoord op vraag
 # 3.", "zie antwoord op vraag 4", "verwijzen we u naar ons antwoord op vraag 26", "zie vraag en
-# antwoord 1", "Zie de antwoorden op de vragen 3 en 4", "zie vraag 5".
+# antwoord 1", "Zie de antwoorden op de vragen 3 en 4", "zie vraag 5"; and as ministries write it
+# in budget lists: "Zie antwoord vraag 12", "Zie de beantwoording van vraag 12", "Deze vraag is
+# beantwoord bij vraag 12", "Voor het antwoord verwijs ik naar vraag 12", "vragen 12 tot en met
+# 14". (A lettered number, "vraag 12a", stays text: it is not question 12.)
 CROSS_REFERENCE = re.compile(
-    r"(?P<text>(?:\b(?i:het|ons|mijn|onze|de)\s+)?\b(?i:antwoord(?:en)?)\s+(?:op|bij)\s+(?:de\s+)?"
-    r"(?i:vra(?:ag|gen))|\b(?i:vra(?:ag|gen))\s+en\s+antwoord(?:en)?"
-    r"|(?:(?<=\b[Zz]ie\s)|(?<=\b[Zz]ie\sook\s))vra(?:ag|gen))"
-    r"\s+(?:nr\.\s*)?(?P<numbers>\d{1,4}(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+t/m\s+)\d{1,4})*)"
+    r"(?P<text>(?:\b(?i:het|ons|mijn|onze|de)\s+)?\b(?i:antwoord(?:en)?)\s+(?:(?:op|bij)\s+)?"
+    r"(?:de\s+)?(?i:vra(?:ag|gen))"
+    r"|(?:\b(?i:de)\s+)?\b(?i:beantwoording)\s+(?:(?:van|bij)\s+)?(?:de\s+)?(?i:vra(?:ag|gen))"
+    r"|\b(?i:vra(?:ag|gen))\s+en\s+antwoord(?:en)?"
+    r"|(?:(?<=\b[Zz]ie\s)|(?<=\b[Zz]ie\sook\s)|(?<=\bnaar\s)|(?<=\bbeantwoord\sbij\s)"
+    r"|(?<=\bbeantwoord\sin\s)|(?<=\bbeantwoord\sonder\s))vra(?:ag|gen))"
+    r"\s+(?:nr\.\s*)?(?P<numbers>\d{1,4}"
+    r"(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+t/m\s+|\s+tot\s+en\s+met\s+)\d{1,4})*)"
     r"(?![\d\w])"
 )
 
