@@ -487,3 +487,62 @@ def test_cross_reference_forms_of_budget_lists(
     refs = [item for item in content if isinstance(item, model.CrossRef)]
     assert refs == ([] if numbers is None else [model.CrossRef(numbers, linked)])  # type: ignore[arg-type]
     assert model.plain_text(content) == printed
+
+
+# --- Nota naar aanleiding van het verslag: passages of more than one paragraph ---------------------
+
+NOTA_ITEMS = [
+    (
+        [
+            "De leden van de VVD-fractie hebben met belangstelling kennisgenomen van het "
+            "wetsvoorstel.",
+            "Het wetsvoorstel regelt de uitwisseling van gegevens. Deze leden willen weten welke "
+            "gegevens dat zijn en hoe lang zij worden bewaard.",
+        ],
+        [
+            "De regering waardeert de steun van deze leden. Het gaat om naam, adres en BSN. De "
+            "gegevens worden niet langer dan twee jaar bewaard."
+        ],
+    ),
+    (
+        [
+            "De leden van de D66-fractie lezen in de memorie van toelichting dat de Autoriteit "
+            "Persoonsgegevens is geraadpleegd.",
+            "Kan de regering aangeven wat het advies inhield?",
+        ],
+        [
+            "De Autoriteit Persoonsgegevens heeft geadviseerd de bewaartermijn te beperken.",
+            "Dat advies is overgenomen in artikel 4 van het wetsvoorstel.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("passage", ["bold", "italic", "roman"])
+def test_nota_passages_of_several_paragraphs(passage: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    body = [
+        *masthead("kst-36123-7"),
+        p("36 123 Wijziging van de Wet gegevensuitwisseling gemeenten", "title"),
+        p("Nr. 7 NOTA NAAR AANLEIDING VAN HET VERSLAG", "title"),
+        p("Ontvangen 12 maart 2024"),
+        p(
+            "De regering dankt de leden van de vaste commissie voor hun inbreng. Hieronder worden "
+            "de vragen beantwoord in de volgorde van het verslag."
+        ),
+        "<h2>1. Inleiding</h2>",
+    ]
+    for asked, answered in NOTA_ITEMS:
+        body += [f'<p class="{passage}">{html.escape(text)}</p>' for text in asked]
+        body += [p(text) for text in answered]
+    body += [
+        p("De Minister van Binnenlandse Zaken en Koninkrijksrelaties,"),
+        p("H.G.J. Bruins Slot"),
+    ]
+    style = ".bold { font-weight: bold } .italic { font-style: italic }"
+    doc = build(render(body, tmp_path / "nota.pdf", running="36 123, nr. 7", style=style))
+    assert doc.metadata.family == "nota"
+    questions, answers = doc.questions(), doc.answers()
+    assert [paragraphs(q.blocks) for q in questions] == [asked for asked, _ in NOTA_ITEMS]
+    assert [paragraphs(a.blocks) for a in answers] == [answered for _, answered in NOTA_ITEMS]
+    assert [q.party for q in questions] == ["VVD", "D66"]
+    assert [a.questions for a in answers] == [("vraag-1",), ("vraag-2",)]

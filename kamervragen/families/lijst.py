@@ -35,8 +35,10 @@ the document gets the warning ``unrecognised-questions`` instead of passing sile
 
 **Nota naar aanleiding van het verslag** (family ``nota``). The government's reply to a
 committee's report on a bill, in sections ("1. Inleiding", "2. Doel van het wetsvoorstel"). Each
-quoted committee passage ("De leden van de VVD-fractie vragen …"), often in italics, is a
-question; the roman paragraphs after it are the government's answer. Questions are not numbered
+quoted committee passage ("De leden van de VVD-fractie vragen …"), often in italics, sometimes
+in bold, is a question; the roman paragraphs after it are the government's answer. Where the
+passages are set in the reply's type, a passage goes on over a paragraph that ends in a question
+mark or says what "deze leden" ask ("Deze leden willen weten …"). Questions are not numbered
 in print: they are numbered 1, 2, 3 … in reading order, and carry no label.
 
 **Unknown** (family ``unknown``): a document without a family label that is still clearly
@@ -215,6 +217,15 @@ FRACTIE_QUESTION = re.compile(
     + _PARTY
     + r")-fractie\s+(?:vraagt|vragen|wil|verzoekt|merkt|constateert)\b"
     r"|(?P<same>(?i:deze\s+leden|dit\s+lid|zij\s+vragen|de\s+leden\s+vragen))\b)"
+)
+# In a nota whose passages are set in the reply's type, a paragraph right after a passage that
+# says what "deze leden" ask is still the committee speaking: "Het wetsvoorstel regelt … Deze
+# leden willen weten welke gegevens dat zijn.", "Dit lid vraagt ook …", "Zij verzoeken …".
+PASSAGE_CONTINUES = re.compile(
+    r"\b(?:[Dd]eze|[Dd]e)\s+leden\s+(?:van\s+de\s+\S+\s+)?(?:vragen|willen|verzoeken|wensen"
+    r"|vernemen\s+graag|horen\s+graag|ontvangen\s+graag|zouden\s+graag)\b"
+    r"|\b[Dd]it\s+lid\s+(?:vraagt|wil|verzoekt|wenst|verneemt\s+graag|hoort\s+graag)\b"
+    r"|\b[Zz]ij\s+(?:vragen|willen\s+weten|verzoeken)\b"
 )
 # A section heading of a nota, short and without a sentence end: "1. Inleiding",
 # "2.1 Verhouding tot ander beleid", "I. ALGEMEEN", "II ARTIKELSGEWIJS", "Artikel I, onderdeel A".
@@ -945,6 +956,17 @@ class _Nota:
         self.italic = any(
             p.italic and not p.bold and FRACTIE_QUESTION.match(p.text) for p in paragraphs
         )
+        # Some set them in bold instead: then bold decides (headings, short and without a
+        # sentence, are told apart first).
+        opening = [
+            p for p in paragraphs if FRACTIE_QUESTION.match(p.text) and not _is_heading_like(p)
+        ]
+        self.bold = (
+            not self.italic
+            and bool(opening)
+            and 2 * sum(p.bold for p in opening) > len(opening)
+            and any(not p.bold and not _is_heading_like(p) for p in paragraphs)
+        )
         self.bold_headings = any(
             p.bold and _is_heading_like(p) and NUMBERED_HEADING.match(p.text) for p in paragraphs
         )
@@ -960,6 +982,8 @@ class _Nota:
     def _committee(self, paragraph: TextParagraph) -> bool:
         if self.italic:
             return paragraph.italic
+        if self.bold:
+            return paragraph.bold
         return bool(FRACTIE_QUESTION.match(paragraph.text))
 
     def parse(self) -> _Result | None:
@@ -1036,7 +1060,11 @@ class _Nota:
             asks = committee[index] or (
                 kind == "question"
                 and not self.italic
-                and paragraph.text.rstrip("’”»)'\"").endswith("?")
+                and not self.bold
+                and (
+                    paragraph.text.rstrip("’”»)'\"").endswith("?")
+                    or bool(PASSAGE_CONTINUES.search(paragraph.text))
+                )
             )
             if not asks:
                 if kind == "question":
