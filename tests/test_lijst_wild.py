@@ -144,15 +144,16 @@ def answer_block(part: str | list[list[str]]) -> str:
     return f"<table>{rows}</table>"
 
 
-def budget_list(question: str, answer: str, style: str = "") -> list[str]:
+def budget_list(question: str, answer: str, style: str = "", alone: bool = False) -> list[str]:
     """The list in one layout: ``question`` is the question label as printed ("Vraag {n}" on its
     own line, "{n}." before the question's text), ``answer`` the answer label ("" for none);
     ``style`` the class of the question's paragraph. The answer to question 7 starts on a new
-    page."""
+    page. ``alone``: the question label stands on its own line even when it does not end in
+    the number."""
     body = list(TITLE_BLOCK)
     for number, text, answer_parts in ITEMS:
         label = html.escape(question.format(n=number))
-        if question.endswith("}"):
+        if question.endswith("}") or alone:
             body.append(f'<p class="label">{label}</p>')
             body.append(f'<p class="{style}">{html.escape(text)}</p>')
         else:
@@ -193,6 +194,9 @@ LAYOUTS = {
     "number-bold-unlabelled": ("{n}.", "", "q-bold"),
     "number-italic-unlabelled": ("{n}.", "", "q-italic"),
     "vraag-bold-unlabelled": ("Vraag {n}", "", "q-bold"),
+    "vraag-parenthesis": ("Vraag {n})", "Antwoord {n})", "", True),
+    "antwoord-van-de-minister": ("Vraag {n}", "Antwoord van de minister", ""),
+    "antwoord-kabinet": ("{n}.", "Antwoord kabinet:", ""),
 }
 
 

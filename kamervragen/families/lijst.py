@@ -16,7 +16,10 @@ and every question is numbered in one of these ways (the *labelled layouts*):
 
 * the number on its own line ("1" or "1."), then the question, then "Antwoord" / "Antwoord:";
 * the number at the start of the question ("1. Hoeveel …?"), then "Antwoord:";
-* "Vraag 1" (alone or before the question's text), then "Antwoord 1" or "Antwoord op vraag 1:";
+* "Vraag 1" (alone or before the question's text; also "Vraag 1)"), then "Antwoord 1" or
+  "Antwoord op vraag 1:";
+* any of these with a label that names who answers: "Antwoord van de minister", "Antwoord
+  kabinet:";
 * without any answer label, the answer is told from the question by a change of type style
   (question bold or italic, answer roman), else it starts after the question's first paragraph
   that ends in "?". The Algemene Rekenkamer prints its answers so, behind a covering letter:
@@ -139,7 +142,7 @@ _NUMBERS = r"\d{1,4}[a-z]?(?:(?:\s*,\s*|\s+en\s+|\s*[-–]\s*|\s+t/m\s+)\d{1,4}[
 # before the question's text ("Vraag 1 Hoeveel …"). "Vraag:" without a number counts on.
 QUESTION_LABEL = re.compile(
     r"^(?P<label>(?:Vraag|Vragen)(?:\s+(?:nr\.?|nummer))?(?:\s+(?P<numbers>" + _NUMBERS + r"))?"
-    r"\s*[:.]?)(?=\s|$)"
+    r"\s*[:.)]?)(?=\s|$)"
 )
 # A question number alone on its line: "1", "1.", "12" (the committee's numbering); "12a" is a
 # question the committee added after 12 when the list was drawn up.
@@ -156,7 +159,15 @@ LOOSE_INLINE_NUMBER = re.compile(r"^(?P<label>(?P<number>\d{1,4})(?P<letter>[a-z
 # vragen 3 en 4", "Antwoord bij vraag 2", alone or before the answer's text.
 ANSWER_LABEL = re.compile(
     r"^(?P<label>(?:Antwoord|Antwoorden)(?:\s+(?:op|bij)\s+(?:vraag|vragen))?"
-    r"(?:\s+(?:nr\.?\s*)?(?P<numbers>" + _NUMBERS + r"))?\s*(?P<colon>[:.])?)(?=\s|$)"
+    r"(?:\s+(?:nr\.?\s*)?(?P<numbers>" + _NUMBERS + r"))?\s*(?P<colon>[:.)])?)(?=\s|$)"
+)
+# An answer label that names who answers, alone on its line: "Antwoord van de minister",
+# "Antwoord van de Staatssecretaris van Financiën:", "Antwoord kabinet:", "Reactie van het
+# kabinet".
+ANSWER_BY_LABEL = re.compile(
+    r"^(?:Antwoord|Reactie)\s+(?:van\s+)?(?:de\s+|het\s+)?(?:[Mm]inister|[Ss]taatssecretaris"
+    r"|[Kk]abinet|[Rr]egering|Algemene\s+Rekenkamer)"
+    r"(?:\s+(?:van|voor)\s+[A-Z][^.?!:;]{0,70})?\s*:?$"
 )
 # A "Mededeling" alone on its line: the government announces how (or that) it will answer, instead
 # of answering (Aanhangsel convention, also found in unlabelled documents).
@@ -172,6 +183,7 @@ LABELS = (
         + r"\b"
     ),
     re.compile(r"^(?:Antwoord|Antwoorden)\s*:?$"),
+    ANSWER_BY_LABEL,
     ANNOUNCEMENT_LABEL,
 )
 
@@ -543,6 +555,8 @@ class _Labelled:
 
     @staticmethod
     def _answer(paragraph: TextParagraph) -> _Start | None:
+        if ANSWER_BY_LABEL.match(paragraph.text):
+            return _Start("answer", (), paragraph, None)
         match = ANSWER_LABEL.match(paragraph.text)
         if not match:
             return None
