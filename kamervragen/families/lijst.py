@@ -148,9 +148,9 @@ QUESTION_LABEL = re.compile(
 # question the committee added after 12 when the list was drawn up.
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})(?P<letter>[a-z])?\.?$")
 # A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …",
-# "12a. En hoeveel …?".
+# "12a. En hoeveel …?", "4. Één …" (a capital may carry an accent).
 INLINE_NUMBER = re.compile(
-    r"^(?P<label>(?P<number>\d{1,4})(?P<letter>[a-z])?[.)]?)\s+(?=[A-Z‘“'\"(«„\[])"
+    r"^(?P<label>(?P<number>\d{1,4})(?P<letter>[a-z])?[.)]?)\s+(?=[A-ZÀ-ÖØ-Þ‘“'\"(«„\[])"
 )
 # The same before any text ("4. in hoeverre …", "5. 2021 was …"), taken only where the paragraph's
 # type sets it apart from the answer after it, and with its dot or parenthesis.
