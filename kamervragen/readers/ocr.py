@@ -679,7 +679,7 @@ MARK_MIN_HEIGHT = 0.4
 _AFTER_MARKER = frozenset(".,;:)")
 
 
-def refine_words(page: PageWords) -> None:
+def refine_words(page: PageWords, ink: Any = None) -> None:
     """Split words at missed spaces, restore bullets, and mark raised footnote markers.
 
     Markers whose digits Tesseract read as something else (a raised "1" as "!", a "6" as "®": it is
@@ -690,7 +690,7 @@ def refine_words(page: PageWords) -> None:
         line.words = [part for word in line.words for part in _split_word(word, line)]
         _restore_bullet(line)
         for word in line.words:
-            _find_marker(word, line, page)
+            _find_marker(word, line, page, ink)
 
 
 def _split_word(word: _Word, line: _OcrLine) -> list[_Word]:
@@ -753,12 +753,33 @@ def _restore_bullet(line: _OcrLine) -> None:
             second.x0 = second.glyphs[0].x0
 
 
-def _find_marker(word: _Word, line: _OcrLine, page: PageWords) -> None:
+def _measure_on_ink(glyph: _Glyph, line: _OcrLine, ink: Any) -> None:
+    """Raise the glyph's lift and top to those of the ink in its columns (between a cap height
+    above the line's baseline and its descenders) where that ink sits higher than its box."""
+    left, _, right, _ = glyph.box
+    base = line.baseline + line.slope * (left - line.x0)
+    size = line.x_height / X_HEIGHT
+    top = round(base - 1.1 * size)
+    found = ink.crop((left, top, right, round(base + 0.3 * size))).getbbox()
+    # Only ever raised: a neighbour's ink in the same columns may reach lower than the mark.
+    if found is not None and base - (top + found[3]) > glyph.lift:
+        glyph.lift = base - (top + found[3])
+        glyph.top = base - (top + found[1])
+
+
+def _find_marker(word: _Word, line: _OcrLine, page: PageWords, ink: Any = None) -> None:
     """Mark the glyphs set small above the baseline at the word's end (before closing
     punctuation: "automatisering⁶.") as a raised marker."""
     x_height = line.x_height or 1.0
     digit_height = x_height / X_HEIGHT * CAP_HEIGHT
     glyphs = word.glyphs
+    if ink is not None:
+        # Tesseract's box of a marker it misread as a symbol ("12" as "?", "15" as "®") may reach
+        # far below the ink: the symbols at the word's end are measured on the ink itself.
+        for glyph in reversed(glyphs[-3:]):
+            if glyph.text.isalnum():
+                break
+            _measure_on_ink(glyph, line, ink)
     end = len(glyphs)
     while (
         end > 1 and glyphs[end - 1].text in _AFTER_MARKER and glyphs[end - 1].lift < 0.2 * x_height
@@ -767,12 +788,23 @@ def _find_marker(word: _Word, line: _OcrLine, page: PageWords) -> None:
     start = end
     while (
         start > 0
-        and glyphs[start - 1].text not in _HIGH_MARKS
         and glyphs[start - 1].lift > RAISED_LIFT * x_height
         and glyphs[start - 1].top - glyphs[start - 1].lift < RAISED_HEIGHT * digit_height
     ):
         start -= 1
     marks = glyphs[start:end]
+    # A quote or a degree sign is raised by nature: alone, or before a marker read as digits
+    # ("”¹"), it is text; before another mark it is the marker's first digit misread ("'®" for
+    # 10, "'°" for 13).
+    while (
+        len(marks) > 1
+        and marks[0].text in _HIGH_MARKS
+        and (len(marks) > 2 or all(glyph.text.isdigit() for glyph in marks[1:]))
+    ):
+        start += 1
+        marks = glyphs[start:end]
+    if len(marks) == 1 and marks[0].text in _HIGH_MARKS:
+        return
     if not marks or len(marks) > 3:
         return
     if all(glyph.text.isdigit() for glyph in marks):
@@ -803,12 +835,15 @@ def read_markers(page: PageWords, image: Any, *, name: str, limits: ReadLimits) 
     crops = []
     for word, start, end in page.unread:
         boxes = [glyph.box for glyph in word.glyphs[start:end]]
+        # Up to the next glyph (the full stop after the marker) or the word's end: Tesseract's
+        # box of a misread mark may hold one digit of two ("!" for "11").
+        right = word.glyphs[end].box[0] - 1 if end < len(word.glyphs) else word.pixel_box[2]
         crops.append(
             image.crop(
                 (
                     min(box[0] for box in boxes) - pad,
                     min(box[1] for box in boxes) - pad,
-                    max(box[2] for box in boxes) + pad,
+                    max(right, *(box[2] for box in boxes)) + pad,
                     max(box[3] for box in boxes) + pad,
                 )
             )
@@ -1513,7 +1548,7 @@ def ocr_pages(
                 image, pil, words = _turned(image, pil, words, name=name, limits=limits)
             ink = ink_of(pil)
             find_numbers(words, ink, name=name, limits=limits)
-            refine_words(words)
+            refine_words(words, ink)
             read_markers(words, pil, name=name, limits=limits)
             measure_ink(ink, words)
             measure_slant(ink, words)
