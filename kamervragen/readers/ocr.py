@@ -962,9 +962,10 @@ def measure_ink(ink: Any, page: PageWords) -> None:
 # --- Ink: italic ------------------------------------------------------------------------------------
 
 # The shears tried on a word (horizontal shift per pixel of height, leaning right positive). Roman
-# type is upright (0); italic and oblique faces lean 9-14 degrees (0.16-0.25): measured on
-# WeasyPrint-rendered DejaVu, Liberation and the lijst's serif, scanned at 300 dpi, the best shear
-# of an italic word is 0.1-0.2 and of a roman one 0 (a "W", "V" or "/" may lean either way).
+# type is upright (0); italic and oblique faces lean 9-14 degrees (0.16-0.25): measured on DejaVu
+# Serif Italic (WeasyPrint) and the corpus's Liberation and serif italics, scanned at 300 dpi, the
+# best shear of an italic word is 0.1-0.2 and of a roman one 0 (a "W", "V" or "/" may lean either
+# way).
 SHEARS = (-0.1, 0.0, 0.1, 0.2, 0.3, 0.4)
 ITALIC_SLANT = (0.1, 0.3)  # a word whose best shear is in this range leans like italic
 # A word of this many characters is judged on its own; shorter ones follow their neighbours.
