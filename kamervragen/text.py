@@ -515,6 +515,44 @@ def _is_table_row(line: Line, metrics: _Metrics) -> bool:
     return "\t" in line.text and line.x >= metrics.body_left - INDENT_TOLERANCE
 
 
+def _continues_cell(lines: Sequence[Line], group: list[int], line: Line, metrics: _Metrics) -> bool:
+    """Whether ``line`` wraps a cell of the table row that opens ``group``: in the row's type,
+    right under it at line spacing, inside the row and right of its first cell, with no cell gap
+    of its own. Budget lists print their questions so: "Nr | Vraag | Bijlage | Blz. (van) |
+    (t/m)", the question wrapping inside its "Vraag" cell."""
+    row = lines[group[0]]
+    previous = lines[group[-1]]
+    text = line.text.strip()
+    return (
+        _is_table_row(row, metrics)
+        and not _is_table_row(line, metrics)
+        and line.page == previous.page
+        and line.bold == row.bold
+        and abs(line.size - row.size) <= 0.5
+        and 0 < line.y - previous.y <= PARAGRAPH_GAP * metrics.leading
+        and line.x > row.x + INDENT_TOLERANCE
+        and line.right <= row.right + INDENT_TOLERANCE
+        and not is_label_line(text)
+        and not patterns.BLOCK_LABEL.match(text)
+    )
+
+
+def _cell_of(row: Line, line: Line) -> int:
+    """Which cell of the table row ``row`` the wrapped line ``line`` continues: the last cell
+    that can start left of it (each cell starts at least the width of the cells before it, in
+    the line's own character width, right of the row's start)."""
+    cells = row.text.split("\t")
+    char_width = line.width / max(len(line.text), 1)
+    start = row.x
+    found = 0
+    for index, cell in enumerate(cells[:-1]):
+        start += len(cell) * char_width
+        if start > line.x + INDENT_TOLERANCE:
+            break
+        found = index + 1
+    return found
+
+
 def _ends_multiword_name(left: str) -> bool:
     """Whether ``left`` ends in two capitalised words, not at a sentence start."""
     words = left.split()
@@ -563,6 +601,8 @@ def _starts_paragraph(
     first = lines[group[0]]
     text = line.text.strip()
     previous_text = previous.text.strip()
+    if _continues_cell(lines, group, line, metrics):
+        return False
     if _is_table_row(line, metrics) or _is_table_row(previous, metrics):
         return True  # a table row is a paragraph of its own
     if previous.bold != line.bold or abs(previous.size - line.size) > 0.5:
@@ -634,6 +674,9 @@ def _build_paragraph(
     first = (placed or layout.lines)[group[0]]
     urls = _link_urls(layout.links, lines)
     text, refs = _join_with_markers(lines, metrics, lexicon, footnote_numbers, urls, inserted)
+    if len(lines) > 1 and _is_table_row(lines[0], metrics):
+        cells = _join_cells(lines, metrics, lexicon, footnote_numbers, urls, inserted)
+        text = text if cells is None else cells
     sizes = Counter(line.size for line in lines)
     return TextParagraph(
         text=text,
@@ -696,6 +739,34 @@ def _join_with_markers(
         else:
             plain.append(char)
     return "".join(plain), refs
+
+
+def _join_cells(
+    lines: Sequence[Line],
+    metrics: _Metrics,
+    lexicon: Counter[str],
+    footnote_numbers: set[int],
+    urls: Sequence[str] = (),
+    inserted: str | None = None,
+) -> str | None:
+    """The text of a table row whose cells wrap onto the lines under it (:func:`_continues_cell`):
+    each wrapped line joined to the end of its cell (:func:`_cell_of`), so that "2 | Welke … onder
+    | 12 | 13" and "kinderen te verminderen?" read "2 | Welke … onder kinderen te verminderen? |
+    12 | 13". None (the lines then read in line order) when a line holds a footnote marker."""
+    row, *wrapped = lines
+    text, refs = _join_with_markers([row], metrics, lexicon, footnote_numbers, urls, inserted)
+    cells = text.split(" | ")
+    if refs or len(cells) != len(row.text.split("\t")):
+        return None
+    for line in wrapped:
+        part, part_refs = _join_with_markers(
+            [line], metrics, lexicon, footnote_numbers, urls, inserted
+        )
+        if part_refs:
+            return None
+        cell = _cell_of(row, line)
+        cells[cell] = join_lines(cells[cell], part, lexicon, inserted)
+    return repair_urls(" | ".join(cells), urls)
 
 
 # Stands for a footnote marker while lines are joined (Unicode private use area).
@@ -867,7 +938,8 @@ def check_text_conservation(text: Text, layout: Layout) -> None:
 
     Every layout line is exactly one of: page furniture (marked in the layout with its reason, and
     never a line a family reads as a label), a line of a footnote, or a line of a paragraph; and the
-    letters and digits of a paragraph's or a footnote's lines are those of its text, in order. What
+    letters and digits of a paragraph's or a footnote's lines are those of its text, in order (a
+    table row's lines may read cell by cell, each line whole: :func:`_join_cells`). What
     may differ between the lines and the text is exactly what this step repairs: spaces, line-end
     hyphens, the ``|`` between table cells, footnote markers written ``[n]``, accents set apart,
     and the case of a URL written as its link annotation has it. Raises :class:`StructureError`
@@ -900,9 +972,24 @@ def check_text_conservation(text: Text, layout: Layout) -> None:
         if index not in owner and _letters(line.text):
             _lost(layout, index, "a line that is neither text, footnote nor furniture")
     for paragraph in text.paragraphs:
+        if paragraph.table and len(paragraph.lines) > 1:
+            # A table row whose cells wrap may read cell by cell (:func:`_join_cells`).
+            if _letters(marked_text(paragraph)) == _cell_letters(layout, paragraph.lines):
+                continue
         _compare(layout, paragraph.lines, marked_text(paragraph))
     for note in text.footnotes:
         _compare(layout, note.lines, f"{note.number} {note.text}")
+
+
+def _cell_letters(layout: Layout, indices: Sequence[int]) -> str:
+    """The letters of a table row's lines cell by cell: the row's cells, each followed by the
+    lines that wrap it (:func:`_cell_of`)."""
+    row, *wrapped = (layout.lines[index] for index in indices)
+    cells = [_letters(cell) for cell in row.text.split("\t")]
+    for line in wrapped:
+        cell = _cell_of(row, line)
+        cells[cell] += _letters(line.text)
+    return "".join(cells)
 
 
 def _letters(value: str) -> str:
