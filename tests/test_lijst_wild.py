@@ -14,7 +14,7 @@ import html
 
 import pytest
 
-from documents import build, masthead, p, render
+from documents import build, masthead, p, read, render
 from kamervragen import model
 from kamervragen.errors import StructureError
 from kamervragen.families import lijst
@@ -550,3 +550,70 @@ def test_nota_passages_of_several_paragraphs(passage: str, tmp_path) -> None:  #
     assert [paragraphs(a.blocks) for a in answers] == [answered for _, answered in NOTA_ITEMS]
     assert [q.party for q in questions] == ["VVD", "D66"]
     assert [a.questions for a in answers] == [("vraag-1",), ("vraag-2",)]
+
+
+# Budget lists as ministries send them: each question a row of a table, "Nr | Vraag | Bijlage |
+# Blz. (van) | (t/m)", the table's head over every row or only the first, and the answer under
+# the row (labelled "Antwoord:" or not). The question wraps inside its cell (question 8 over three
+# lines), and the answer to 8a starts on the next page.
+TABLE_STYLE = """
+.label { font-weight: bold; margin-bottom: 2pt }
+td { padding: 1pt 40pt 1pt 0 }
+table.q { border-collapse: collapse; width: 100%; margin-top: 8pt }
+table.q td, table.q th { border: 0.5pt solid #000; padding: 2pt; vertical-align: top;
+  text-align: left; font-size: 9pt }
+body { hyphens: manual }
+"""
+TABLE_HEAD = "<tr><th>Nr</th><th>Vraag</th><th>Bijlage</th><th>Blz. (van)</th><th>(t/m)</th></tr>"
+TABLE_LAYOUTS = {"head-every-row": (True, "Antwoord:"), "head-once": (False, "Antwoord:")}
+TABLE_LAYOUTS["unlabelled"] = (True, "")
+
+
+def budget_table(head_every_row: bool, answer: str) -> list[str]:
+    body = list(TITLE_BLOCK)
+    for position, (number, text, answer_parts) in enumerate(ITEMS):
+        head = TABLE_HEAD if head_every_row or position == 0 else ""
+        body.append(
+            f'<table class="q">{head}<tr><td style="width:1cm">{number}</td>'
+            f'<td style="width:70%">{html.escape(text)}</td><td></td>'
+            f"<td>{11 + position}</td><td>{12 + position}</td></tr></table>"
+        )
+        if answer:
+            body.append(f'<p class="label">{answer}</p>')
+        body += [answer_block(part) for part in answer_parts]
+    return body
+
+
+@pytest.mark.parametrize("layout", sorted(TABLE_LAYOUTS))
+def test_questions_printed_as_table_rows(layout: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = render(
+        budget_table(*TABLE_LAYOUTS[layout]),
+        tmp_path / f"{layout}.pdf",
+        running="36 600 XV, nr. 8",
+        style=TABLE_STYLE,
+    )
+    text, _ = read(path)
+    # The document is what it claims: question 8 wraps over three lines of its cell.
+    row = next(p for p in text.paragraphs if p.text.startswith("8 | "))
+    assert row.table and len(row.lines) == 3
+    document = build(path)
+    questions, answers = document.questions(), document.answers()
+    assert [q.numbers for q in questions] == [(int(n.rstrip("a")),) for n, _, _ in ITEMS]
+    assert [q.label.text for q in questions] == [n for n, _, _ in ITEMS]  # type: ignore[union-attr]
+    # the "Vraag" cell is the question; the pages it is about stay with it, as a row
+    assert [paragraphs(q.blocks) for q in questions] == [
+        [text, f"{11 + i} | {12 + i}"] for i, (_, text, _) in enumerate(ITEMS)
+    ]
+    assert [paragraphs(a.blocks) for a in answers] == [expected_answer(a) for _, _, a in ITEMS]
+    assert [a.questions for a in answers] == [(q.id,) for q in questions]
+    if layout == "head-every-row":  # a page break between a row and its answer
+        pairs = zip(questions, answers, strict=True)
+        pages = [(q.blocks[0].page, a.blocks[0].page) for q, a in pairs]  # type: ignore[union-attr]
+        assert (2, 3) in pages
+    # the table's head is no part of a question or an answer
+    heads = [n for n in document.walk() if isinstance(n, model.Table)]
+    head = "Nr | Vraag | Bijlage Blz. | (t/(van) m)"
+    assert [paragraphs((n,)) for n in heads] == [[head]] * (len(ITEMS) - 1) * TABLE_LAYOUTS[layout][
+        0
+    ]
+    assert from_xml(to_xml(document)) == document

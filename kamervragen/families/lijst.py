@@ -20,6 +20,11 @@ and every question is numbered in one of these ways (the *labelled layouts*):
   "Antwoord op vraag 1:";
 * any of these with a label that names who answers: "Antwoord van de minister", "Antwoord
   kabinet:";
+* a table row per question, as ministries send budget lists: "Nr | Vraag | Bijlage | Blz. (van)
+  | (t/m)" (the head over every row or only the first), the number in the row's first cell, the
+  question in the next (all its wrapped lines: the text step joins them to their cell), the pages
+  it is about after it, kept with the question as a row of their own; the answer follows the
+  row, with or without an answer label;
 * without any answer label, the answer is told from the question by a change of type style
   (question bold or italic, answer roman), else it starts after the question's first paragraph
   that ends in "?". The Algemene Rekenkamer prints its answers so, behind a covering letter:
@@ -147,6 +152,9 @@ QUESTION_LABEL = re.compile(
 # A question number alone on its line: "1", "1.", "12" (the committee's numbering); "12a" is a
 # question the committee added after 12 when the list was drawn up.
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})(?P<letter>[a-z])?\.?$")
+# A question number in the first cell of a table row (cells as the text step writes them):
+# "2 | Welke maatregelen …? | 12 | 13".
+ROW_NUMBER = re.compile(r"^(?P<number>\d{1,4})(?P<letter>[a-z])? \| ")
 # A question number at the start of the question: "1. Hoeveel …?", "1 Hoeveel …?", "1) …",
 # "12a. En hoeveel …?", "4. Één …" (a capital may carry an accent).
 INLINE_NUMBER = re.compile(
@@ -537,6 +545,8 @@ class _Start:
     # in which type: the questions of one list are all printed alike.
     form: tuple[str, bool, bool] = ("", False, False)
     lettered: bool = False  # "12a": a question added after 12, not a second 12
+    # The cells after the question's own in a table row ("12 | 13": the pages it is about).
+    after: tuple[TextParagraph, ...] = ()
 
 
 class _Labelled:
@@ -617,10 +627,12 @@ class _Labelled:
                     lettered=bool(match.group("letter")),
                 )
             return None
+        if paragraph.table:
+            return self._row_question(index, last, answered)
         match = INLINE_NUMBER.match(text) or (
             not self.answer_labels and self._set_apart(index) and LOOSE_INLINE_NUMBER.match(text)
         )
-        if not match or paragraph.table:
+        if not match:
             return None
         number = int(match.group("number"))
         lettered = bool(match.group("letter"))
@@ -657,6 +669,45 @@ class _Labelled:
             return None
         label, rest = split_paragraph(paragraph, match.end("label"))
         return _Start("question", (number,), label, rest, printed, lettered=lettered)
+
+    def _row_question(self, index: int, last: int, answered: bool) -> _Start | None:
+        """A question printed as a table row, as budget lists print them: "Nr | Vraag | Bijlage |
+        Blz. (van) | (t/m)", then per question "2 | Welke … verminderen? | 12 | 13" and the answer
+        below the row. The number cell is the label, the next cell the question, the cells after
+        it (the pages it is about) stay with the question as a row of their own."""
+        paragraph = self.paragraphs[index]
+        cells = paragraph.text.split(" | ")
+        match = BARE_NUMBER.fullmatch(cells[0])
+        if not match or len(cells) < 2 or not cells[1][:1].isupper():
+            return None
+        number = int(match.group("number"))
+        lettered = bool(match.group("letter"))
+        if not (last < number <= last + MAX_JUMP or (lettered and number == last > 0)):
+            return None
+        if self.answer_labels and (
+            (last and not answered) or not self._answer_follows(index, number)
+        ):
+            return None
+        label, rest = split_paragraph(paragraph, len(cells[0]))
+        # The " | " between cells is no text of the PDF: the rest is cut at the cells.
+        _, rest = split_paragraph(rest, 1) if rest else (None, None)
+        if rest is None:
+            return None
+        after: tuple[TextParagraph, ...] = ()
+        if len(cells) > 2:
+            question, pages = split_paragraph(rest, len(cells[1]))
+            _, pages = split_paragraph(pages, 1) if pages else (None, None)
+            rest, after = question, (pages,) if pages else ()
+        rest = dataclasses.replace(rest, table=False)
+        return _Start(
+            "question",
+            (number,),
+            label,
+            rest,
+            _form("row", paragraph),
+            lettered=lettered,
+            after=after,
+        )
 
     def _answer_follows(self, index: int, number: int, *, strict: bool = False) -> bool:
         """Whether an answer label follows before any paragraph numbered ``number`` or later
@@ -719,7 +770,7 @@ class _Labelled:
         for index in questions:
             start = starts[index]
             following = next((i for i in indices if i > index), len(self.paragraphs))
-            content = [start.rest] if start.rest else []
+            content = [start.rest, *start.after] if start.rest else []
             content += self.paragraphs[index + 1 : following]
             asked = content[0] if content else None
             if (asked is not None and _is_section_heading(asked)) or _unlabelled_split(
@@ -792,6 +843,13 @@ class _Labelled:
         question_numbers: tuple[int, ...] = ()
         has_answer = False
         previous_last = 0
+        # A question printed as a table row: its paragraphs (the question and the pages it is
+        # about) by its label; what follows the row is its answer.
+        rows: dict[TextParagraph | None, int] = {
+            found.label: 1 + len(found.after)
+            for found in starts.values()
+            if found.form[0] == "row" and found.rest is not None
+        }
 
         def flush() -> None:
             nonlocal current
@@ -807,7 +865,9 @@ class _Labelled:
                         )
                     )
                 if self.unlabelled_answers:
-                    entries.extend(self._split_unlabelled(numbers, label_heading, content))
+                    entries.extend(
+                        self._split_unlabelled(numbers, label_heading, content, rows.get(label))
+                    )
                 else:
                     entries.append(
                         model.Question(
@@ -859,7 +919,7 @@ class _Labelled:
                     "question",
                     found.numbers,
                     found.label,
-                    [found.rest] if found.rest else [],
+                    [found.rest, *found.after] if found.rest else [],
                 )
             elif found is not None and found.kind == "announcement":
                 flush()
@@ -886,18 +946,36 @@ class _Labelled:
                 has_answer = True
                 current = ("answer", numbers, found.label, [found.rest] if found.rest else [])
             else:
-                if current is None:
+                if current is None or self._heads_row(index, starts):
+                    # A table's head row repeated over a question printed as a row ("Nr | Vraag |
+                    # …") stands between the answer before it and the question.
+                    flush()
                     current = ("blocks", (), None, [])
                 current[3].append(paragraph)
         flush()
         return start, _nest(entries) + _blocks(paragraphs[end:]), anomalies
 
+    def _heads_row(self, index: int, starts: dict[int, _Start]) -> bool:
+        """Whether the paragraph at ``index`` is a table row right before a question printed as
+        a table row: the table's head ("Nr | Vraag | Bijlage | Blz. (van) | (t/m)")."""
+        found = starts.get(index + 1)
+        return (
+            self.paragraphs[index].table
+            and found is not None
+            and found.kind == "question"
+            and found.form[0] == "row"
+        )
+
     @staticmethod
     def _split_unlabelled(
-        numbers: tuple[int, ...], label: model.Heading | None, content: list[TextParagraph]
+        numbers: tuple[int, ...],
+        label: model.Heading | None,
+        content: list[TextParagraph],
+        split: int | None = None,
     ) -> list[model.Node]:
-        """A question and its unlabelled answer (see :func:`_unlabelled_split`)."""
-        split = _unlabelled_split(content)
+        """A question and its unlabelled answer (see :func:`_unlabelled_split`; ``split``: where
+        the answer starts when the question's extent is known, a row of a table)."""
+        split = _unlabelled_split(content) if split is None else split
         nodes: list[model.Node] = [
             model.Question(
                 id="", numbers=numbers, blocks=_blocks(content[:split], asks=True), label=label
@@ -952,7 +1030,7 @@ def _printed_numbers(text: str) -> tuple[int, ...]:
     """The numbers of a question label at the start of ``text``, whatever its form."""
     if match := QUESTION_LABEL.match(text):
         return parse_numbers(match.group("numbers"))
-    if match := BARE_NUMBER.match(text) or INLINE_NUMBER.match(text):
+    if match := BARE_NUMBER.match(text) or INLINE_NUMBER.match(text) or ROW_NUMBER.match(text):
         return (int(match.group("number")),)
     return ()
 
