@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import glob
 import logging
 import os
@@ -701,6 +702,10 @@ def _convert(args: argparse.Namespace) -> int:
             f"cannot load the writers ({type(exc).__name__}: {' '.join(str(exc).split())})",
             expected="the templates and fonts of this installation, readable and valid",
         ) from exc
+    # What is loaded now (modules, templates, schemas, fonts) lives as long as the process: out of
+    # the collector's sight, so that a full collection during a document walks only what that
+    # document made (and the reader's child, forked from here, does not walk it either).
+    gc.freeze()
     log.info("ready in %.0f ms (formats: %s)", _ms_since(started), ",".join(args.formats))
     progress = _Progress(sys.stderr, len(pdfs))
     failures: list[tuple[Path, int]] = []  # each file that failed, with its exit code
