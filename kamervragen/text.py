@@ -731,14 +731,14 @@ def _join_with_markers(
             line_text += chunk
         text = join_lines(text, _normalise(line_text), lexicon, inserted)
     text = repair_urls(text, urls)
+    # Each marker becomes a reference at its offset in the text without the markers.
+    parts = text.split(marker)
     refs: list[NoteMarker] = []
-    plain: list[str] = []
-    for char in text:
-        if char == marker:
-            refs.append(NoteMarker(offset=len(plain), number=numbers[len(refs)]))
-        else:
-            plain.append(char)
-    return "".join(plain), refs
+    offset = 0
+    for index, part in enumerate(parts[:-1]):
+        offset += len(part)
+        refs.append(NoteMarker(offset=offset, number=numbers[index]))
+    return "".join(parts), refs
 
 
 def _join_cells(
@@ -994,9 +994,7 @@ def _cell_letters(layout: Layout, indices: Sequence[int]) -> str:
 
 def _letters(value: str) -> str:
     """The letters and digits of ``value``, accents apart, case folded: what conservation compares."""
-    return "".join(
-        char for char in unicodedata.normalize("NFKD", value).casefold() if char.isalnum()
-    )
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", value).casefold()))
 
 
 def _compare(layout: Layout, indices: Sequence[int], text: str) -> None:
