@@ -35,7 +35,7 @@ Example (abridged)::
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from kamervragen.errors import LayoutFormatError
@@ -221,6 +221,11 @@ class Layout:
             ) from exc
 
 
+# What asdict(span) holds, without its deep copy (a span's values are strings, numbers and
+# booleans): a page has a few hundred spans.
+_SPAN_FIELDS = tuple(field.name for field in fields(Span))
+
+
 def _line_to_dict(line: Line) -> dict[str, Any]:
     data = {
         "page": line.page,
@@ -232,7 +237,10 @@ def _line_to_dict(line: Line) -> dict[str, Any]:
         "italic": line.italic,
         # The text is stored for people reading the file; the spans are the source of truth.
         "text": line.text,
-        "spans": [{**asdict(span), "size": round(span.size, 2)} for span in line.spans],
+        "spans": [
+            {**{name: getattr(span, name) for name in _SPAN_FIELDS}, "size": round(span.size, 2)}
+            for span in line.spans
+        ],
     }
     if line.furniture is not None:
         data["furniture"] = line.furniture
