@@ -48,6 +48,7 @@ import hashlib
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -223,10 +224,24 @@ def build_copies(folder: Path, sources: Sequence[Path], count: int) -> dict[Path
 # --- in-process stages -------------------------------------------------------------------------
 
 
+#: --cpu: time the in-process stages and their references by CPU time, not wall time.
+CPU_TIME = False
+
+
+def clock() -> float:
+    """Seconds: wall time, or (--cpu) the CPU time, user and system, of this process and of its
+    children that have ended (pdftotext): on a shared machine, what the work itself costs."""
+    if not CPU_TIME:
+        return time.perf_counter()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(action: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
+    start = clock()
     result = action()
-    return (time.perf_counter() - start) * 1000, result
+    return (clock() - start) * 1000, result
 
 
 def stage_run(pdf: Path) -> dict[str, float]:
@@ -527,7 +542,10 @@ def verdict(ok: bool) -> str:
 def print_stages(times: list[FileTimes]) -> None:
     pages = sum(t.pages for t in times)
     print(f"\n## Stages in process, warm ({len(times)} files, {pages} pages)\n")
-    print("ms per page: median over files, the whole corpus (sum/sum), min and max over files")
+    clock_name = "CPU ms (user + system)" if CPU_TIME else "ms"
+    print(
+        f"{clock_name} per page: median over files, the whole corpus (sum/sum), min and max over files"
+    )
     print(f"{'stage':<22}{'median':>9}{'corpus':>9}{'min':>9}{'max':>9}")
 
     def row(label: str, values: list[float], total: float) -> None:
@@ -916,6 +934,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the workflow's chunk_size for every run (default auto, the workflow's default: one "
         "job per step and document up to 20 documents, chunks balanced by work beyond)",
     )
+    parser.add_argument("--cpu", action="store_true",
+                        help="time the in-process stages and their references (pdftotext, "
+                        "WeasyPrint alone) by CPU time, user + system, instead of wall time: "
+                        "steadier on a shared machine; with --skip-e2e --dry-run-docs 0, the "
+                        "stages only")  # fmt: skip
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep it (default: a temporary folder, removed)")  # fmt: skip
     parser.add_argument("--long-list", action="store_true",
@@ -942,8 +965,9 @@ def main(argv: list[str] | None = None) -> int:
             ok = measure_long_list(Path(folder), args.repeat)
         print(f"end: {load()}")
         return 0 if ok else 1
-    global CHUNK_SIZE
+    global CHUNK_SIZE, CPU_TIME
     CHUNK_SIZE = args.chunk_size
+    CPU_TIME = args.cpu
     cores = [int(c) for c in args.cores.split(",") if c.strip()]
     dry_sizes = [int(c) for c in args.dry_run_docs.split(",") if c.strip() and int(c) > 0]
     batches = [int(c) for c in args.docs.split(",") if c.strip() and int(c) > 0]
@@ -954,6 +978,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{versions()}; {os.cpu_count()} cores")
     print(f"start: {time.strftime('%Y-%m-%d %H:%M:%S')}, {load()}")
     print(f"repeat {args.repeat} (+1 warm-up); medians throughout")
+    if CPU_TIME:
+        print(
+            "stages and their references timed by CPU time (--cpu); processes and workflows by wall"
+        )
     with_pdftotext = shutil.which("pdftotext") is not None
     if not with_pdftotext:
         print("pdftotext not found (Debian: poppler-utils): no reading reference")
