@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kamervragen import model
+from kamervragen.exports import blocks_text
 
 #: (numbers, text) of a question or an answer.
 Block = tuple[tuple[int, ...], str]
@@ -38,14 +39,7 @@ def node_text(node: model.Question | model.Answer) -> str:
     """A question's or answer's text as the gold files write it: its blocks apart by a blank line
     (a list item as its marker and text, a table row as its cells joined by " | "), the whitespace
     within each collapsed."""
-    parts: list[str] = []
-    for block in node.blocks:
-        if isinstance(block, model.ItemList):
-            parts += [f"{item.marker} {item.text}" for item in block.items]
-        elif isinstance(block, model.Table):
-            parts += [" | ".join(model.plain_text(cell) for cell in row) for row in block.rows]
-        else:
-            parts.append(block.text)
+    parts = blocks_text(node.blocks).split("\n\n")  # the exports' text, one part per block
     return "\n\n".join(" ".join(part.split()) for part in parts)
 
 
