@@ -23,6 +23,7 @@ from lxml import etree
 from kamervragen import manifest, model
 from kamervragen.exports import qa_records, to_csv, to_jsonl
 from kamervragen.semantic_xml import from_xml, to_xml
+from kamervragen.structure import _numbered_per_party as numbered_per_party
 from kamervragen.structure import link_questions
 from kamervragen.writers import WRITERS
 
@@ -151,10 +152,23 @@ def test_ids_are_unique_ncnames_whatever_the_numbering(doc: model.Document) -> N
     ids = [node.id for node in doc.walk() if isinstance(node, model.Question | model.Answer)]
     assert len(ids) == len(set(ids))
     assert all(NCNAME.fullmatch(identifier) for identifier in ids), ids
-    numbers = Counter(n for question in doc.questions() for n in question.numbers)
-    duplicates = sorted(n for n, count in numbers.items() if count > 1)
+    # A number is used more than once within its scope: the document's, or, when every fractie
+    # numbers its questions from 1 (a verslag numbered per fractie), its fractie's.
+    per_party = numbered_per_party(doc.body)
+    numbers: Counter[tuple[str, int]] = Counter()
+
+    def count(nodes: tuple[model.Node, ...], scope: str) -> None:
+        for node in nodes:
+            if isinstance(node, model.Section):
+                inner = node.party if per_party and node.kind == "party" and node.party else scope
+                count(node.content, inner)
+            elif isinstance(node, model.Question):
+                numbers.update((scope, n) for n in node.numbers)
+
+    count(doc.body, "")
+    duplicates = sorted(n for (_, n), times in numbers.items() if times > 1)
     warned = sorted(a.message for a in doc.anomalies if a.code == "duplicate-question-number")
-    assert warned == [f"question number {n} is used more than once" for n in duplicates]
+    assert warned == sorted(f"question number {n} is used more than once" for n in duplicates)
 
 
 @relaxed(150)
